@@ -1,0 +1,140 @@
+// UTF-8 helpers built on utf8proc.
+#include "common/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace diplograph {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
+        const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (length <= 0) {
+            return pos;
+        }
+        pos += static_cast<std::size_t>(length);
+    }
+    return std::nullopt;
+}
+
+std::string normalize_nfc(std::string_view text) {
+    utf8proc_uint8_t *out = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
+                                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    if (length < 0) {
+        return std::string(text);
+    }
+    return std::string(reinterpret_cast<const char *>(out), static_cast<std::size_t>(length));
+}
+
+char32_t next_code_point(std::string_view text, std::size_t &pos) {
+    utf8proc_int32_t cp = 0;
+    const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
+    const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (length <= 0) {
+        ++pos;
+        return U'\uFFFD';
+    }
+    pos += static_cast<std::size_t>(length);
+    return static_cast<char32_t>(cp);
+}
+
+bool is_letter(char32_t c) {
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_MN;
+}
+
+bool is_upper(char32_t c) {
+    if (c < 0x80) {
+        return c >= 'A' && c <= 'Z';
+    }
+    return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_space(char32_t c) {
+    if (c < 0x80) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    }
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+           category == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
+}
+
+bool starts_upper(std::string_view text) {
+    if (text.empty()) {
+        return false;
+    }
+    std::size_t pos = 0;
+    return is_upper(next_code_point(text, pos));
+}
+
+std::string to_lower(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<utf8proc_int32_t>(next_code_point(text, pos));
+        utf8proc_uint8_t buffer[4];
+        const auto length = utf8proc_encode_char(utf8proc_tolower(c), buffer);
+        out.append(reinterpret_cast<const char *>(buffer), static_cast<std::size_t>(length));
+    }
+    return out;
+}
+
+std::string fold_key(std::string_view text) {
+    utf8proc_uint8_t *out = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
+                                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    if (length < 0) {
+        return to_lower(text);
+    }
+    // Punctuation becomes a single space, so "al-Assad" and "al Assad" compare equal.
+    std::string folded(reinterpret_cast<const char *>(out), static_cast<std::size_t>(length));
+    std::string key;
+    std::size_t pos = 0;
+    bool space = true;
+    while (pos < folded.size()) {
+        const std::size_t start = pos;
+        const char32_t c = next_code_point(folded, pos);
+        if (is_letter(c) || is_digit(c)) {
+            key.append(folded, start, pos - start);
+            space = false;
+        } else if (!space) {
+            key += ' ';
+            space = true;
+        }
+    }
+    if (!key.empty() && key.back() == ' ') {
+        key.pop_back();
+    }
+    return key;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
+                             text.front() == '\n')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+} // namespace diplograph

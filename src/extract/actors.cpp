@@ -1,0 +1,458 @@
+// Actor mentions: lexicon names, descriptors resolved by date ("the French president"),
+// metonyms versus places, people the lexicon does not know, surnames, pronouns.
+#include <algorithm>
+
+#include "common/text.hpp"
+#include "extract/context.hpp"
+
+namespace diplograph {
+
+namespace {
+
+/// A name the article introduced: later surname-only mentions resolve to it.
+struct KnownName {
+    std::vector<std::string> words; ///< exact token keys of the surname
+    int actor = -1;
+};
+
+class MentionFinder {
+public:
+    explicit MentionFinder(Context &ctx) : m_ctx(ctx), m_doc(ctx.out.doc) {}
+
+    void run() {
+        for (std::uint32_t s = 0; s < m_doc.sentences.size(); ++s) {
+            if (m_ctx.noise[s]) {
+                continue;
+            }
+            scan_sentence(s);
+            find_unknown_people(s);
+            resolve_pronouns(s);
+        }
+    }
+
+private:
+    Context &m_ctx;
+    const Document &m_doc;
+    std::vector<KnownName> m_known;
+    int m_last_subject = -1; ///< the person most recently in subject position
+
+    const Lexicon &lex() const { return m_ctx.lex; }
+
+    void scan_sentence(std::uint32_t s) {
+        const auto &sentence = m_ctx.sentence(s);
+        for (std::uint32_t i = sentence.first; i < sentence.last;) {
+            if (m_doc.tokens[i].kind != TokenKind::word && m_doc.tokens[i].kind != TokenKind::number) {
+                ++i;
+                continue;
+            }
+            std::uint32_t used = descriptor_at(s, i, sentence.last);
+            if (used == 0) {
+                used = titled_name_at(s, i, sentence.last);
+            }
+            if (used == 0) {
+                used = name_at(s, i, sentence.last);
+            }
+            if (used == 0) {
+                used = pair_reference_at(s, i, sentence.last);
+            }
+            i += std::max<std::uint32_t>(used, 1);
+        }
+    }
+
+    /// "the two leaders", "both countries".
+    std::uint32_t pair_reference_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        for (const auto *category : {"pair_people", "pair_countries"}) {
+            if (const auto length = m_ctx.cue_at(i, last, category); length > 0) {
+                m_ctx.pairs.push_back(PairReference{s, i, i + length, std::string_view(category) == "pair_countries"});
+                return length;
+            }
+        }
+        return 0;
+    }
+
+    /// The gazetteer entries at token i, with their length.
+    std::optional<Gazetteer<std::vector<GazetteerEntry>>::Match> entries_at(std::uint32_t i, std::uint32_t last) const {
+        return lex().names.longest(m_ctx.exact, i, last);
+    }
+
+    static const GazetteerEntry *entry_of(const std::vector<GazetteerEntry> &entries, EntryKind kind) {
+        for (const auto &e : entries) {
+            if (e.kind == kind) {
+                return &e;
+            }
+        }
+        return nullptr;
+    }
+
+    /// The country or organisation a descriptor's first words name ("French", "Russia's",
+    /// "UN"), with the tokens used.
+    std::optional<std::pair<int, std::uint32_t>> holder_at(std::uint32_t i, std::uint32_t last) const {
+        const auto match = entries_at(i, last);
+        if (!match) {
+            return std::nullopt;
+        }
+        for (const auto &e : *match->value) {
+            const auto kind = lex().actors[e.actor].kind;
+            const bool holder = kind == ActorKind::country || kind == ActorKind::organization;
+            if (holder && (e.kind == EntryKind::demonym || e.kind == EntryKind::name || e.kind == EntryKind::metonym)) {
+                std::uint32_t used = match->length;
+                if (i + used < last && m_doc.tokens[i + used].kind == TokenKind::possessive) {
+                    ++used;
+                }
+                return std::pair{e.actor, used};
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// "the French president", "Russia's foreign minister", "US president Donald Trump",
+    /// "the then president François Hollande". Returns the tokens used (0: no descriptor).
+    std::uint32_t descriptor_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        const std::uint32_t start = i;
+        if (m_ctx.lower[i] == "the" && i + 1 < last) {
+            ++i;
+        }
+        bool named_past = false; // "former", "then": the office holder today is not meant
+        const auto skip_modifiers = [&] {
+            while (i < last && m_ctx.has(i, "office_modifier")) {
+                named_past = named_past || m_ctx.has(i, "office_past");
+                ++i;
+            }
+        };
+        skip_modifiers();
+        const auto holder = holder_at(i, last);
+        if (!holder) {
+            return 0;
+        }
+        if (longer_name_at(i, holder->second)) {
+            return 0;
+        }
+        const std::uint32_t holder_first = i;
+        const std::uint32_t holder_last = i + holder->second;
+        i = holder_last;
+        skip_modifiers();
+        const auto office = i < last ? lex().offices.longest(m_ctx.lower, i, last) : std::nullopt;
+        if (!office) {
+            return 0;
+        }
+        const std::uint32_t end = i + office->length;
+        const int holder_actor = m_ctx.actor_of_lexicon(holder->first);
+        m_ctx.add_mention(holder_actor, s, holder_first, holder_last,
+                          lex().actors[holder->first].kind == ActorKind::country ? "demonym" : "name");
+        // A name right after the descriptor is the person meant: "the Russian leader, Vladimir Putin".
+        std::uint32_t name_start = end;
+        if (name_start + 1 < last && m_ctx.text(name_start) == ",") {
+            ++name_start;
+        }
+        if (const auto used = person_name_at(s, name_start, last, m_ctx.country_of(holder_actor), "title")) {
+            return name_start + used - start;
+        }
+        if (named_past || !m_ctx.date) {
+            return end - start;
+        }
+        std::string office_name = *office->value;
+        if (office_name == "leader") {
+            office_name = lex().actors[holder->first].leader_office;
+        }
+        const int person = lex().office_holder(holder->first, office_name, *m_ctx.date);
+        if (person >= 0) {
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, start, end, "descriptor");
+        }
+        return end - start;
+    }
+
+    /// "Foreign Minister Sergei Lavrov", "Senator John McCain", "Mr Peskov".
+    std::uint32_t titled_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        std::uint32_t j = i;
+        std::string country;
+        if (const auto holder = holder_at(j, last)) {
+            if (longer_name_at(j, holder->second)) {
+                return 0;
+            }
+            country = lex().actors[holder->first].country;
+            j += holder->second;
+        }
+        std::uint32_t title_length = 0;
+        if (const auto office = lex().offices.longest(m_ctx.lower, j, last)) {
+            title_length = office->length;
+        } else {
+            title_length = m_ctx.cue_at(j, last, "title");
+        }
+        if (title_length == 0 || (j == i && !m_doc.tokens[j].upper && !m_ctx.has(j, "honorific"))) {
+            return 0;
+        }
+        j += title_length;
+        if (j < last && m_ctx.text(j) == ".") {
+            ++j; // "Mr." and "Dr."
+        }
+        // A bare title before one unknown word is too weak ("General Assembly"), unless it is an
+        // honorific ("Mr Peskov").
+        const bool weak = j - title_length == i && !m_ctx.has(i, "honorific");
+        if (weak && !known_person_at(j, last) && capitalised_run(j, last) < 2) {
+            return 0;
+        }
+        const auto used = person_name_at(s, j, last, country, "title");
+        if (used == 0) {
+            return 0;
+        }
+        if (j > i && !country.empty()) {
+            const auto holder = holder_at(i, last);
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, i, i + holder->second - (m_doc.tokens[i + holder->second - 1].kind == TokenKind::possessive ? 1 : 0), "demonym");
+        }
+        return j + used - i;
+    }
+
+    /// A person's name at token i: known to the lexicon or the article, or a run of
+    /// capitalised words. Adds the mention; returns the tokens used (0: none).
+    std::uint32_t person_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last, const std::string &country,
+                                 const char *how) {
+        if (i >= last || !m_doc.tokens[i].upper) {
+            return 0;
+        }
+        if (const auto match = entries_at(i, last)) {
+            for (const auto &e : *match->value) {
+                if (lex().actors[e.actor].kind == ActorKind::person &&
+                    (e.kind == EntryKind::name || e.kind == EntryKind::surname)) {
+                    const int actor = m_ctx.actor_of_lexicon(e.actor);
+                    m_ctx.add_mention(actor, s, i, i + match->length, e.kind == EntryKind::name ? "name" : "surname");
+                    remember(actor, i, i + match->length);
+                    return match->length;
+                }
+            }
+        }
+        if (const auto known = known_name_at(i, last)) {
+            m_ctx.add_mention(known->first, s, i, i + known->second, "surname");
+            return known->second;
+        }
+        const auto length = capitalised_run(i, last);
+        if (length == 0) {
+            return 0;
+        }
+        const int actor = m_ctx.actor_found(std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[i + length - 1].end)),
+                                            ActorKind::person, country);
+        m_ctx.add_mention(actor, s, i, i + length, how);
+        remember(actor, i, i + length);
+        return length;
+    }
+
+    /// Whether a gazetteer name starting at token i is longer than `length` tokens (then the
+    /// name wins: "UN General Assembly" is not "UN" + "general").
+    bool longer_name_at(std::uint32_t i, std::uint32_t length) const {
+        const auto match = entries_at(i, m_doc.tokens.size());
+        const bool possessive = m_doc.tokens[i + length - 1].kind == TokenKind::possessive;
+        return match && match->length > length - (possessive ? 1 : 0);
+    }
+
+    bool known_person_at(std::uint32_t i, std::uint32_t last) const {
+        if (known_name_at(i, last)) {
+            return true;
+        }
+        const auto match = entries_at(i, last);
+        return match && std::any_of(match->value->begin(), match->value->end(), [&](const GazetteerEntry &e) {
+                   return lex().actors[e.actor].kind == ActorKind::person;
+               });
+    }
+
+    /// Length of a run of capitalised words that could be a name (particles allowed inside).
+    std::uint32_t capitalised_run(std::uint32_t i, std::uint32_t last) const {
+        std::uint32_t j = i;
+        while (j < last && j - i < 5) {
+            const auto &token = m_doc.tokens[j];
+            const bool particle = j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
+            if (token.kind != TokenKind::word || (!token.upper && !particle) || m_ctx.token_mention[j] >= 0 ||
+                (entries_at(j, last) && !particle && j > i) || m_ctx.has(j, "not_name")) {
+                break;
+            }
+            ++j;
+        }
+        return j - i;
+    }
+
+    /// Registers the surname of a person whose full name was just mentioned.
+    void remember(int actor, std::uint32_t first, std::uint32_t last) {
+        if (last - first < 2) {
+            return;
+        }
+        std::uint32_t surname = last - 1;
+        while (surname > first + 1 && (m_ctx.has(surname - 1, "name_particle") || !m_doc.tokens[surname - 1].upper)) {
+            --surname;
+        }
+        KnownName known{{m_ctx.exact.begin() + surname, m_ctx.exact.begin() + last}, actor};
+        m_known.push_back(std::move(known));
+    }
+
+    std::optional<std::pair<int, std::uint32_t>> known_name_at(std::uint32_t i, std::uint32_t last) const {
+        for (auto it = m_known.rbegin(); it != m_known.rend(); ++it) {
+            const auto n = static_cast<std::uint32_t>(it->words.size());
+            if (i + n <= last && std::equal(it->words.begin(), it->words.end(), m_ctx.exact.begin() + i)) {
+                return std::pair{it->actor, n};
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// A lexicon name, surname, demonym or metonym at token i.
+    std::uint32_t name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (const auto known = known_name_at(i, last)) {
+            const auto match = entries_at(i, last);
+            if (!match || match->length <= known->second) {
+                m_ctx.add_mention(known->first, s, i, i + known->second, "surname");
+                return known->second;
+            }
+        }
+        const auto match = entries_at(i, last);
+        if (!match) {
+            return 0;
+        }
+        const auto &entries = *match->value;
+        const std::uint32_t end = i + match->length;
+        if (const auto *metonym = entry_of(entries, EntryKind::metonym)) {
+            const bool place = is_place_context(i, end, last);
+            const int actor = m_ctx.actor_of_lexicon(place ? metonym->place : metonym->actor);
+            m_ctx.add_mention(actor, s, i, end, place ? "place" : "metonym");
+            return match->length;
+        }
+        if (const auto *name = entry_of(entries, EntryKind::name)) {
+            const int actor = m_ctx.actor_of_lexicon(name->actor);
+            m_ctx.add_mention(actor, s, i, end, "name");
+            if (lex().actors[name->actor].kind == ActorKind::person) {
+                remember(actor, i, end);
+            }
+            return match->length;
+        }
+        if (const auto *demonym = entry_of(entries, EntryKind::demonym)) {
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(demonym->actor), s, i, end, "demonym");
+            return match->length;
+        }
+        if (const int person = resolve_surname(entries); person >= 0) {
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, end, "surname");
+            return match->length;
+        }
+        return 0;
+    }
+
+    /// A surname alone: the person already named in the article, else the one candidate who
+    /// holds an office on the publication date (not for surnames that are common words).
+    int resolve_surname(const std::vector<GazetteerEntry> &entries) const {
+        std::vector<int> candidates;
+        for (const auto &e : entries) {
+            if (e.kind == EntryKind::surname) {
+                candidates.push_back(e.actor);
+            }
+        }
+        for (const auto &actor : m_ctx.out.actors) {
+            if (std::find(candidates.begin(), candidates.end(), actor.lexicon) != candidates.end()) {
+                return actor.lexicon;
+            }
+        }
+        if (!m_ctx.date || candidates.empty()) {
+            return -1;
+        }
+        int holder = -1;
+        for (const int candidate : candidates) {
+            const auto &name = lex().actors[candidate].name;
+            if (lex().is_word("common_surname", to_lower(name.substr(name.rfind(' ') + 1)))) {
+                continue;
+            }
+            for (const auto &role : lex().roles) {
+                if (role.person == candidate && role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end)) {
+                    if (holder >= 0 && holder != candidate) {
+                        return -1;
+                    }
+                    holder = candidate;
+                }
+            }
+        }
+        return holder;
+    }
+
+    /// "talks in Moscow", "a visit to Paris", "the Moscow summit": the place, not the state.
+    bool is_place_context(std::uint32_t first, std::uint32_t end, std::uint32_t last) const {
+        std::uint32_t before = first;
+        if (before > 0 && m_ctx.lower[before - 1] == "the") {
+            --before;
+        }
+        if (before > 0 && m_ctx.has(before - 1, "locative")) {
+            return true;
+        }
+        return end < last && m_ctx.has(end, "place_noun");
+    }
+
+    /// People the lexicon does not know, shown by an apposition ("her rival, Marine Le Pen,")
+    /// or a speech verb ("..., said Dmitry Peskov" / "Dmitry Peskov said").
+    void find_unknown_people(std::uint32_t s) {
+        const auto &sentence = m_ctx.sentence(s);
+        for (std::uint32_t i = sentence.first + 1; i < sentence.last; ++i) {
+            if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
+                continue;
+            }
+            const auto length = capitalised_run(i, sentence.last);
+            if (length == 0) {
+                continue;
+            }
+            const std::uint32_t end = i + length;
+            std::string country;
+            const bool apposition = is_apposition(s, i, end, country);
+            const bool speaker = length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
+                                                 (m_ctx.has(i - 1, "speech") && i >= 2 && m_ctx.text(i - 2) == ","));
+            if (apposition || speaker) {
+                const int actor = m_ctx.actor_found(std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
+                                                    ActorKind::person, country);
+                m_ctx.add_mention(actor, s, i, end, apposition ? "apposition" : "speech");
+                remember(actor, i, end);
+            }
+            i = end;
+        }
+    }
+
+    /// "NOUN, Name Name," where the noun phrase before the comma ends in a person noun; the
+    /// country comes from a demonym or a possessor in that phrase.
+    bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end, std::string &country) const {
+        const auto &sentence = m_ctx.sentence(s);
+        if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
+            return false;
+        }
+        const std::uint32_t noun = first - 2;
+        if (!m_ctx.has(noun, "person_noun") && !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
+            return false;
+        }
+        for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
+            if (const auto *m = m_ctx.mention_at(k - 1)) {
+                country = m_ctx.country_of(m->actor);
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// he/she: the person in subject position of this sentence before the pronoun, else the
+    /// most recent subject of an earlier sentence.
+    void resolve_pronouns(std::uint32_t s) {
+        const auto &sentence = m_ctx.sentence(s);
+        int subject = -1;
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            if (const auto *m = m_ctx.mention_at(i)) {
+                if (subject < 0 && !m->possessive && !m->in_quote && m_ctx.actor(m->actor).kind == ActorKind::person) {
+                    subject = m->actor;
+                }
+                i = m->last - 1;
+                continue;
+            }
+            if (m_ctx.has(i, "pronoun") && !m_doc.tokens[i].in_quote) {
+                const int person = subject >= 0 ? subject : m_last_subject;
+                if (person >= 0) {
+                    m_ctx.add_mention(person, s, i, i + 1, "pronoun");
+                }
+            }
+        }
+        if (subject >= 0) {
+            m_last_subject = subject;
+        }
+    }
+};
+
+} // namespace
+
+void find_mentions(Context &ctx) { MentionFinder(ctx).run(); }
+
+} // namespace diplograph

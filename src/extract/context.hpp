@@ -1,0 +1,77 @@
+// The working state shared by the extraction stages of one article.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/extraction.hpp"
+
+namespace diplograph {
+
+/// "the two leaders", "both countries": a reference to a pair named earlier.
+struct PairReference {
+    std::uint32_t sentence = 0;
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    bool countries = false; ///< "the two countries" (else people: "the two leaders")
+};
+
+struct Context {
+    const Lexicon &lex;
+    const Article &article;
+    Extraction out;
+    std::vector<std::string> exact;  ///< token keys, case kept
+    std::vector<std::string> lower;  ///< token keys, lower case
+    std::vector<std::uint64_t> cats; ///< cue categories of each token
+    std::vector<int> token_mention;  ///< token -> mention index, or -1
+    std::vector<bool> noise;         ///< per sentence: in a caption or share line
+    std::vector<PairReference> pairs;
+    std::optional<Date> date; ///< publication date
+
+    Context(const Lexicon &lexicon, const Article &art);
+
+    /// The local actor index for a lexicon actor (added on first use).
+    int actor_of_lexicon(int lexicon_index);
+    /// The local actor index of an actor found in the text (same name and kind: same actor).
+    int actor_found(const std::string &name, ActorKind kind, const std::string &country);
+
+    /// Adds a mention and marks its tokens; returns its index.
+    int add_mention(int actor, std::uint32_t sentence, std::uint32_t first, std::uint32_t last,
+                    std::string how);
+
+    bool has(std::uint32_t token, std::string_view category) const {
+        return (cats[token] & lex.category_bit(category)) != 0;
+    }
+    /// The token range of the sentence.
+    const Sentence &sentence(std::uint32_t s) const { return out.doc.sentences[s]; }
+    std::string_view text(std::uint32_t token) const { return out.doc.token_text(token); }
+    const ActorRef &actor(int index) const { return out.actors[index]; }
+    /// The mention at a token, or nullptr.
+    const Mention *mention_at(std::uint32_t token) const {
+        const int m = token_mention[token];
+        return m < 0 ? nullptr : &out.mentions[m];
+    }
+    /// Multi-word cue phrase of a category starting at token i: its length, or 0.
+    std::uint32_t cue_at(std::uint32_t i, std::uint32_t last, std::string_view category) const;
+    /// The country code an actor stands for (its own code for a country).
+    std::string country_of(int actor) const { return out.actors[actor].country; }
+};
+
+/// Stages, in the order extract() runs them.
+void mark_noise(Context &ctx);
+void find_mentions(Context &ctx);
+void find_statements(Context &ctx);
+void find_meetings(Context &ctx);
+void find_relations(Context &ctx);
+
+/// Resolves a date expression starting at token i ("on Monday", "29 May 2017", "last month")
+/// against the publication date. Returns the date and the tokens it used.
+std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
+                                                      std::uint32_t last);
+
+/// People or countries a pair reference points at, from the meetings and relations so far.
+std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref);
+
+} // namespace diplograph

@@ -1,0 +1,223 @@
+// Meetings: trigger words, participants, place, date and status, one meeting per episode.
+#include <algorithm>
+
+#include "extract/context.hpp"
+
+namespace diplograph {
+
+namespace {
+
+/// What one trigger sentence says about a meeting.
+struct Sighting {
+    std::uint32_t sentence = 0;
+    std::string trigger;
+    std::vector<int> participants;
+    bool pair_reference = false; ///< "the two leaders": the meeting being described
+    int place = -1;
+    std::optional<Date> date;
+    std::string status = "held";
+    bool past_perfect = false; ///< "had met": an earlier episode
+};
+
+class MeetingFinder {
+public:
+    explicit MeetingFinder(Context &ctx) : m_ctx(ctx), m_doc(ctx.out.doc) {}
+
+    void run() {
+        int current = -1;
+        std::uint32_t last_sentence = 0;
+        for (std::uint32_t s = 0; s < m_doc.sentences.size(); ++s) {
+            if (m_ctx.noise[s]) {
+                continue;
+            }
+            auto sighting = sight(s);
+            if (!sighting) {
+                continue;
+            }
+            const bool near = current >= 0 && s - last_sentence <= 3;
+            if (sighting->participants.size() < 2) {
+                // "the two leaders", "his first visit there": the episode being described.
+                if (near && (sighting->pair_reference || contains(current, sighting->participants))) {
+                    attach(current, *sighting);
+                    last_sentence = s;
+                }
+                continue;
+            }
+            current = merge_or_add(*sighting);
+            last_sentence = s;
+        }
+        finish();
+    }
+
+private:
+    Context &m_ctx;
+    const Document &m_doc;
+
+    bool contains(int meeting, const std::vector<int> &participants) const {
+        const auto &have = m_ctx.out.meetings[meeting].participants;
+        return !participants.empty() && std::all_of(participants.begin(), participants.end(), [&](int p) {
+            return std::find(have.begin(), have.end(), p) != have.end();
+        });
+    }
+
+    std::optional<Sighting> sight(std::uint32_t s) const {
+        const auto &sentence = m_ctx.sentence(s);
+        std::uint32_t trigger = sentence.last;
+        std::uint32_t trigger_length = 0;
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            if (m_doc.tokens[i].in_quote) {
+                continue;
+            }
+            if (const auto length = m_ctx.cue_at(i, sentence.last, "meeting"); length > 0) {
+                trigger = i;
+                trigger_length = length;
+                break;
+            }
+        }
+        if (trigger == sentence.last) {
+            return std::nullopt;
+        }
+        Sighting sighting;
+        sighting.sentence = s;
+        sighting.trigger = std::string(m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger + trigger_length - 1].end));
+        collect_participants(s, sighting);
+        for (const auto &ref : m_ctx.pairs) {
+            sighting.pair_reference = sighting.pair_reference || (ref.sentence == s && !ref.countries);
+        }
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            if (m_doc.tokens[i].in_quote) {
+                continue;
+            }
+            if (m_ctx.has(i, "meeting_cancelled")) {
+                sighting.status = "cancelled";
+            } else if (sighting.status == "held" && m_ctx.has(i, "meeting_planned") && i + 4 > trigger && i < trigger) {
+                sighting.status = "planned";
+            }
+            sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
+            if (const auto date = date_at(m_ctx, i, sentence.last); date && !sighting.date) {
+                sighting.date = date->first;
+                i += date->second - 1;
+            }
+        }
+        sighting.place = place_in(s);
+        return sighting;
+    }
+
+    /// People meet; when fewer than two people are named, countries and organisations do.
+    void collect_participants(std::uint32_t s, Sighting &sighting) const {
+        std::vector<int> people;
+        std::vector<int> others;
+        for (const auto &m : m_ctx.out.mentions) {
+            if (m.sentence != s || m.in_quote || m.possessive) {
+                continue;
+            }
+            const auto kind = m_ctx.actor(m.actor).kind;
+            auto &list = kind == ActorKind::person ? people : others;
+            const bool agent = kind == ActorKind::person || m.how == "name" || m.how == "metonym";
+            if (agent && kind != ActorKind::place && std::find(list.begin(), list.end(), m.actor) == list.end()) {
+                list.push_back(m.actor);
+            }
+        }
+        sighting.participants = people.size() >= 2 || others.size() < 2 ? people : others;
+        std::sort(sighting.participants.begin(), sighting.participants.end());
+    }
+
+    /// The place named in the sentence; a venue or city from the places list beats a capital
+    /// seen as a place ("at the Palace of Versailles" over "in Paris").
+    int place_in(std::uint32_t s) const {
+        int best = -1;
+        bool best_is_venue = false;
+        for (const auto &m : m_ctx.out.mentions) {
+            if (m.sentence != s || m.in_quote || m_ctx.actor(m.actor).kind != ActorKind::place) {
+                continue;
+            }
+            const bool venue = m.how == "name";
+            if (best < 0 || (venue && !best_is_venue)) {
+                best = m.actor;
+                best_is_venue = venue;
+            }
+        }
+        return best;
+    }
+
+    int merge_or_add(const Sighting &sighting) {
+        auto &meetings = m_ctx.out.meetings;
+        for (int i = 0; i < static_cast<int>(meetings.size()); ++i) {
+            auto &m = meetings[i];
+            const bool dates_clash = m.date && sighting.date && *m.date != *sighting.date;
+            if (m.participants == sighting.participants && !dates_clash && m.status == sighting.status) {
+                attach(i, sighting);
+                return i;
+            }
+        }
+        Meeting meeting;
+        meeting.participants = sighting.participants;
+        meeting.status = sighting.status;
+        meetings.push_back(std::move(meeting));
+        attach(static_cast<int>(meetings.size()) - 1, sighting);
+        if (!sighting.past_perfect && sighting.status == "held" && !sighting.date) {
+            m_fresh.push_back(static_cast<int>(meetings.size()) - 1);
+        }
+        return static_cast<int>(meetings.size()) - 1;
+    }
+
+    void attach(int index, const Sighting &sighting) {
+        auto &meeting = m_ctx.out.meetings[index];
+        meeting.evidence.push_back(MeetingEvidence{sighting.sentence, sighting.trigger});
+        if (!meeting.date && sighting.date) {
+            meeting.date = sighting.date;
+        }
+        if (meeting.place < 0 && sighting.place >= 0) {
+            meeting.place = sighting.place;
+        }
+        if (sighting.status == "cancelled" && meeting.evidence.size() == 1) {
+            meeting.status = "cancelled";
+        }
+    }
+
+    /// A meeting the article reports as news, with no date of its own, happened on the
+    /// publication date; one told in the past perfect ("had met") stays undated.
+    void finish() {
+        for (const int index : m_fresh) {
+            auto &meeting = m_ctx.out.meetings[index];
+            const bool lead = meeting.evidence.front().sentence < 4;
+            if (!meeting.date && lead && m_ctx.date) {
+                meeting.date = *m_ctx.date;
+            }
+        }
+    }
+
+    std::vector<int> m_fresh;
+};
+
+} // namespace
+
+void find_meetings(Context &ctx) { MeetingFinder(ctx).run(); }
+
+std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref) {
+    if (!ref.countries) {
+        // The people of the latest meeting described at or before the reference.
+        for (auto it = ctx.out.meetings.rbegin(); it != ctx.out.meetings.rend(); ++it) {
+            if (it->evidence.front().sentence <= ref.sentence && it->participants.size() == 2) {
+                return it->participants;
+            }
+        }
+        return {};
+    }
+    // The last two distinct countries joined by "and" before the reference.
+    const auto &mentions = ctx.out.mentions;
+    for (auto second = mentions.rbegin(); second != mentions.rend(); ++second) {
+        if (second->sentence > ref.sentence || second->first >= ref.first || second->first < 2 ||
+            ctx.actor(second->actor).kind != ActorKind::country || ctx.lower[second->first - 1] != "and") {
+            continue;
+        }
+        const int before = ctx.token_mention[second->first - 2];
+        if (before >= 0 && ctx.actor(mentions[before].actor).kind == ActorKind::country &&
+            mentions[before].actor != second->actor) {
+            return {mentions[before].actor, second->actor};
+        }
+    }
+    return {};
+}
+
+} // namespace diplograph

@@ -1,0 +1,316 @@
+// Relations: lexicon patterns matched around their anchor word, with source, target, topics,
+// negation and modality; meetings add CONSULT edges between their participants.
+#include <algorithm>
+
+#include "extract/context.hpp"
+
+namespace diplograph {
+
+namespace {
+
+/// One way a pattern matched a sentence.
+struct Binding {
+    std::vector<int> sources;
+    std::vector<int> targets;
+    std::uint32_t first = 0; ///< first matched token
+    std::uint32_t end = 0;   ///< one past the last matched token
+    std::uint32_t topic_from = 0;
+};
+
+class RelationFinder {
+public:
+    explicit RelationFinder(Context &ctx) : m_ctx(ctx), m_doc(ctx.out.doc) {}
+
+    void run() {
+        for (std::uint32_t s = 0; s < m_doc.sentences.size(); ++s) {
+            if (m_ctx.noise[s]) {
+                continue;
+            }
+            const auto &sentence = m_ctx.sentence(s);
+            for (std::uint32_t a = sentence.first; a < sentence.last; ++a) {
+                const auto it = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
+                if (it == m_ctx.lex.pattern_anchors.end()) {
+                    continue;
+                }
+                for (const int p : it->second) {
+                    try_pattern(s, a, m_ctx.lex.patterns[p]);
+                }
+            }
+        }
+        add_meeting_relations();
+    }
+
+private:
+    Context &m_ctx;
+    const Document &m_doc;
+    const RelationPattern *m_pattern = nullptr;
+    std::uint32_t m_anchor = 0;
+    std::uint32_t m_last = 0;
+    std::uint32_t m_sentence = 0;
+
+    void try_pattern(std::uint32_t s, std::uint32_t anchor, const RelationPattern &pattern) {
+        m_pattern = &pattern;
+        m_anchor = anchor;
+        m_sentence = s;
+        m_last = m_ctx.sentence(s).last;
+        const std::uint32_t lowest = std::max<std::uint32_t>(m_ctx.sentence(s).first, anchor > 16 ? anchor - 16 : 0);
+        for (std::uint32_t start = anchor + 1; start-- > lowest;) {
+            Binding binding;
+            binding.first = start;
+            if (match(0, start, binding)) {
+                emit(binding);
+                return;
+            }
+            if (pattern.anchor == 0) {
+                return; // a pattern that opens with its anchor can only start there
+            }
+        }
+    }
+
+    /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
+    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i) const {
+        if (i < m_last && (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
+            ++i;
+        }
+        if (i >= m_last) {
+            return std::nullopt;
+        }
+        const auto *m = m_ctx.mention_at(i);
+        if (m == nullptr || m->first != i) {
+            return std::nullopt;
+        }
+        std::vector<int> actors{m->actor};
+        std::uint32_t end = m->last;
+        // "Russia Today and Sputnik", "Iran, Iraq and Syria"
+        while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
+            const auto *next = m_ctx.mention_at(end + 1);
+            if (next == nullptr || next->first != end + 1) {
+                break;
+            }
+            actors.push_back(next->actor);
+            end = next->last;
+        }
+        return std::pair{actors, end};
+    }
+
+    bool match(std::size_t e, std::uint32_t pos, Binding &binding) {
+        const auto &elements = m_pattern->elements;
+        if (e == elements.size()) {
+            binding.end = pos;
+            return true;
+        }
+        if (static_cast<int>(e) == m_pattern->anchor && pos != m_anchor) {
+            return false;
+        }
+        if (static_cast<int>(e) > m_pattern->anchor && pos <= m_anchor && m_pattern->anchor >= 0) {
+            return false;
+        }
+        const auto &element = elements[e];
+        switch (element.kind) {
+        case ElementKind::words:
+            if (pos < m_last && std::find(element.words.begin(), element.words.end(), m_ctx.lower[pos]) != element.words.end() &&
+                match(e + 1, pos + 1, binding)) {
+                return true;
+            }
+            return element.optional && match(e + 1, pos, binding);
+        case ElementKind::possessive:
+            return pos < m_last && m_doc.tokens[pos].kind == TokenKind::possessive && match(e + 1, pos + 1, binding);
+        case ElementKind::gap:
+            for (std::uint32_t skip = 0; skip <= max_gap && pos + skip <= m_last; ++skip) {
+                if (pos + skip < m_last && m_doc.tokens[pos + skip].kind == TokenKind::punct &&
+                    m_ctx.text(pos + skip) == ";") {
+                    break;
+                }
+                if (match(e + 1, pos + skip, binding)) {
+                    return true;
+                }
+            }
+            return false;
+        case ElementKind::topic:
+            binding.topic_from = pos;
+            return match(e + 1, pos, binding);
+        case ElementKind::source:
+        case ElementKind::target: {
+            const auto found = actors_at(pos);
+            if (!found) {
+                return false;
+            }
+            auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
+            slot = found->first;
+            if (match(e + 1, found->second, binding)) {
+                return true;
+            }
+            slot.clear();
+            return false;
+        }
+        case ElementKind::pair:
+            return match_pair(e, pos, binding);
+        }
+        return false;
+    }
+
+    /// X&Y: "France and Russia", or "the two leaders" / "both countries".
+    bool match_pair(std::size_t e, std::uint32_t pos, Binding &binding) {
+        if (const auto found = actors_at(pos); found && found->first.size() == 2) {
+            binding.sources = {found->first[0]};
+            binding.targets = {found->first[1]};
+            return match(e + 1, found->second, binding);
+        }
+        for (const auto &ref : m_ctx.pairs) {
+            if (ref.first == pos || (ref.first == pos + 1 && m_ctx.lower[pos] == "the")) {
+                const auto pair = resolve_pair(m_ctx, ref);
+                if (pair.size() == 2) {
+                    binding.sources = {pair[0]};
+                    binding.targets = {pair[1]};
+                    return match(e + 1, ref.last, binding);
+                }
+            }
+        }
+        return false;
+    }
+
+    /// With no X in the pattern: the speaker of the quote the anchor is in, else the sentence's
+    /// first agent before the anchor.
+    int implicit_source(const std::vector<int> &targets) const {
+        const auto &anchor = m_doc.tokens[m_anchor];
+        if (anchor.in_quote) {
+            for (const auto &st : m_ctx.out.statements) {
+                if (st.kind == "direct" && st.begin <= anchor.begin && anchor.end <= st.end) {
+                    return st.speaker;
+                }
+            }
+            return -1;
+        }
+        for (std::uint32_t i = m_ctx.sentence(m_sentence).first; i < m_anchor; ++i) {
+            const auto *m = m_ctx.mention_at(i);
+            if (m == nullptr || m->in_quote || m_ctx.actor(m->actor).kind == ActorKind::place ||
+                std::find(targets.begin(), targets.end(), m->actor) != targets.end()) {
+                continue;
+            }
+            if (!m->possessive) {
+                return m->actor;
+            }
+        }
+        return -1;
+    }
+
+    bool window_has(std::string_view category) const {
+        const auto first = m_ctx.sentence(m_sentence).first;
+        for (std::uint32_t i = m_anchor; i-- > first && m_anchor - i <= 5;) {
+            if (m_ctx.text(i) == "," || m_ctx.mention_at(i) != nullptr) {
+                break;
+            }
+            if (m_ctx.has(i, category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::vector<Topic> topics_after(std::uint32_t from, const Binding &binding) const {
+        std::vector<Topic> topics;
+        const auto add = [&](Topic topic) {
+            if (std::none_of(topics.begin(), topics.end(), [&](const Topic &t) { return t.name == topic.name; })) {
+                topics.push_back(std::move(topic));
+            }
+        };
+        const auto is_end = [&](int actor) {
+            return std::find(binding.sources.begin(), binding.sources.end(), actor) != binding.sources.end() ||
+                   std::find(binding.targets.begin(), binding.targets.end(), actor) != binding.targets.end();
+        };
+        int since_preposition = 99;
+        for (std::uint32_t i = from; i < m_last; ++i) {
+            if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, m_last)) {
+                add(Topic{*theme->value, -1});
+                i += theme->length - 1;
+                since_preposition = 0;
+                continue;
+            }
+            if (const auto *m = m_ctx.mention_at(i); m != nullptr && m->first == i) {
+                const auto kind = m_ctx.actor(m->actor).kind;
+                if (since_preposition <= 3 && (kind == ActorKind::country || kind == ActorKind::place) && !is_end(m->actor)) {
+                    add(Topic{m_ctx.actor(m->actor).name, m->actor});
+                    since_preposition = 0;
+                }
+                i = m->last - 1;
+                continue;
+            }
+            since_preposition = m_ctx.has(i, "topic_preposition") ? 0
+                                : (m_ctx.lower[i] == "and" || m_ctx.lower[i] == ",") && since_preposition == 0
+                                    ? 0 : since_preposition + 1;
+        }
+        return topics;
+    }
+
+    void emit(const Binding &binding) {
+        std::vector<int> sources = binding.sources;
+        if (sources.empty()) {
+            if (const int source = implicit_source(binding.targets); source >= 0) {
+                sources.push_back(source);
+            }
+        }
+        if (sources.empty() || binding.targets.empty()) {
+            return;
+        }
+        const bool negated = window_has("negation");
+        const bool hypothetical = window_has("modal");
+        const auto topics = topics_after(binding.topic_from > 0 ? binding.topic_from : binding.end, binding);
+        for (const int source : sources) {
+            for (const int target : binding.targets) {
+                if (source == target || duplicate(source, target)) {
+                    continue;
+                }
+                Relation relation;
+                relation.source = source;
+                relation.target = target;
+                relation.type = m_pattern->type;
+                relation.polarity = m_pattern->polarity;
+                relation.directed = m_pattern->directed;
+                relation.negated = negated;
+                relation.modality = hypothetical ? "hypothetical" : "asserted";
+                relation.pattern = m_pattern->where;
+                relation.sentence = m_sentence;
+                relation.begin = m_doc.tokens[binding.first].begin;
+                relation.end = m_doc.tokens[std::max(binding.end, binding.first + 1) - 1].end;
+                relation.topics = topics;
+                m_ctx.out.relations.push_back(std::move(relation));
+            }
+        }
+    }
+
+    bool duplicate(int source, int target) const {
+        return std::any_of(m_ctx.out.relations.begin(), m_ctx.out.relations.end(), [&](const Relation &r) {
+            return r.sentence == m_sentence && r.source == source && r.target == target && r.type == m_pattern->type;
+        });
+    }
+
+    void add_meeting_relations() {
+        for (const auto &meeting : m_ctx.out.meetings) {
+            if (meeting.status != "held") {
+                continue;
+            }
+            const auto &first = m_ctx.sentence(meeting.evidence.front().sentence);
+            for (std::size_t i = 0; i < meeting.participants.size(); ++i) {
+                for (std::size_t j = i + 1; j < meeting.participants.size(); ++j) {
+                    Relation relation;
+                    relation.source = meeting.participants[i];
+                    relation.target = meeting.participants[j];
+                    relation.type = "CONSULT";
+                    relation.polarity = "cooperative";
+                    relation.directed = false;
+                    relation.pattern = "meeting";
+                    relation.sentence = meeting.evidence.front().sentence;
+                    relation.begin = first.begin;
+                    relation.end = first.end;
+                    m_ctx.out.relations.push_back(std::move(relation));
+                }
+            }
+        }
+    }
+};
+
+} // namespace
+
+void find_relations(Context &ctx) { RelationFinder(ctx).run(); }
+
+} // namespace diplograph

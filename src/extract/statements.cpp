@@ -1,0 +1,243 @@
+// Statements: direct quotes with their speaker, and reported speech ("X warned that ...").
+#include <algorithm>
+
+#include "common/text.hpp"
+#include "extract/context.hpp"
+
+namespace diplograph {
+
+namespace {
+
+bool can_speak(const ActorRef &actor) { return actor.kind != ActorKind::place; }
+
+class StatementFinder {
+public:
+    explicit StatementFinder(Context &ctx) : m_ctx(ctx), m_doc(ctx.out.doc) {}
+
+    void run() {
+        find_direct();
+        find_indirect();
+    }
+
+private:
+    Context &m_ctx;
+    const Document &m_doc;
+
+    std::uint32_t sentence_of(std::uint32_t token) const {
+        const auto it = std::upper_bound(m_doc.sentences.begin(), m_doc.sentences.end(), token,
+                                         [](std::uint32_t t, const Sentence &s) { return t < s.first; });
+        return static_cast<std::uint32_t>(it - m_doc.sentences.begin()) - 1;
+    }
+
+    bool is_speech(std::uint32_t token) const { return m_ctx.has(token, "speech") && !m_doc.tokens[token].in_quote; }
+
+    /// The first agent (person, organisation, group or country) of the sentence outside quotes.
+    int sentence_subject(std::uint32_t s, std::uint32_t before) const {
+        const auto &sentence = m_ctx.sentence(s);
+        for (std::uint32_t i = sentence.first; i < before; ++i) {
+            const auto *m = m_ctx.mention_at(i);
+            if (m != nullptr && !m->in_quote && !m->possessive && can_speak(m_ctx.actor(m->actor))) {
+                return m->actor;
+            }
+        }
+        return -1;
+    }
+
+    /// Who speaks with the verb at token v: a participle after a comma ("..., saying") takes the
+    /// sentence's subject; otherwise the nearest agent to the left, else right after ("said X").
+    int speaker_of_verb(std::uint32_t s, std::uint32_t v, std::uint32_t left_limit) const {
+        const auto &sentence = m_ctx.sentence(s);
+        if (v > sentence.first && m_ctx.text(v - 1) == "," && m_ctx.lower[v].ends_with("ing")) {
+            if (const int subject = sentence_subject(s, v); subject >= 0) {
+                return subject;
+            }
+        }
+        int possessive = -1;
+        for (std::uint32_t i = v; i-- > std::max(left_limit, sentence.first);) {
+            const auto *m = m_ctx.mention_at(i);
+            if (m_doc.tokens[i].kind == TokenKind::quote_close) {
+                break;
+            }
+            if (m == nullptr || m->in_quote || !can_speak(m_ctx.actor(m->actor))) {
+                continue;
+            }
+            if (!m->possessive) {
+                return m->actor;
+            }
+            possessive = possessive < 0 ? m->actor : possessive;
+        }
+        if (possessive >= 0) {
+            return possessive;
+        }
+        return speaker_after(v + 1, sentence.last);
+    }
+
+    /// "said Dmitry Peskov", "said the Kremlin spokesman": an agent within three tokens.
+    int speaker_after(std::uint32_t from, std::uint32_t last) const {
+        for (std::uint32_t i = from; i < last && i < from + 4; ++i) {
+            if (m_doc.tokens[i].kind == TokenKind::quote_open) {
+                break;
+            }
+            if (const auto *m = m_ctx.mention_at(i); m != nullptr && can_speak(m_ctx.actor(m->actor))) {
+                return m->actor;
+            }
+        }
+        return -1;
+    }
+
+    /// Attribution after the closing mark: “…,” X said / “…,” said X / “…,” he added.
+    std::pair<int, std::string> attribution_after(const QuoteSpan &q, std::uint32_t s) const {
+        const auto &sentence = m_ctx.sentence(s);
+        for (std::uint32_t i = q.close_token + 1; i < sentence.last && i < q.close_token + 10; ++i) {
+            if (m_doc.tokens[i].kind == TokenKind::quote_open) {
+                break;
+            }
+            if (const auto length = m_ctx.cue_at(i, sentence.last, "according"); length > 0) {
+                return {speaker_after(i + length, sentence.last), std::string(m_ctx.lower[i])};
+            }
+            if (is_speech(i)) {
+                return {speaker_of_verb(s, i, q.close_token + 1), std::string(m_ctx.text(i))};
+            }
+        }
+        return {-1, {}};
+    }
+
+    /// Attribution before the opening mark: X said: “…” / X said France would show “…” /
+    /// according to X, “…”.
+    std::pair<int, std::string> attribution_before(const QuoteSpan &q, std::uint32_t s) const {
+        const auto &sentence = m_ctx.sentence(s);
+        for (std::uint32_t i = q.open_token - 1; i-- > sentence.first;) {
+            if (m_doc.tokens[i].kind == TokenKind::quote_close) {
+                break;
+            }
+            if (is_speech(i)) {
+                return {speaker_of_verb(s, i, sentence.first), std::string(m_ctx.text(i))};
+            }
+            if (const auto length = m_ctx.cue_at(i, sentence.last, "according"); length > 0) {
+                return {speaker_after(i + length, q.open_token), std::string(m_ctx.lower[i])};
+            }
+        }
+        return {-1, {}};
+    }
+
+    /// Trims spaces and the comma or colon that belongs to the attribution, not the quote.
+    std::pair<std::uint32_t, std::uint32_t> quote_bytes(const QuoteSpan &q) const {
+        std::uint32_t begin = q.begin;
+        std::uint32_t end = q.end;
+        const auto text = m_doc.text;
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == ':')) {
+            --end;
+        }
+        while (begin < end && text[begin] == ' ') {
+            ++begin;
+        }
+        return {begin, end};
+    }
+
+    std::vector<int> actors_within(std::uint32_t begin, std::uint32_t end) const {
+        std::vector<int> about;
+        for (const auto &m : m_ctx.out.mentions) {
+            const auto &token = m_doc.tokens[m.first];
+            if (token.begin >= begin && token.end <= end && m.how != "pronoun" &&
+                std::find(about.begin(), about.end(), m.actor) == about.end()) {
+                about.push_back(m.actor);
+            }
+        }
+        return about;
+    }
+
+    void find_direct() {
+        int previous_speaker = -1;
+        std::uint32_t previous_paragraph = 0;
+        bool previous_open = false; // the last quote ran to the end of its paragraph
+        for (const auto &q : m_doc.quotes) {
+            if (m_doc.paragraphs[q.paragraph].noise) {
+                continue;
+            }
+            const auto [begin, end] = quote_bytes(q);
+            const auto words = q.close_token - q.open_token;
+            if (words < 2 || end <= begin) {
+                continue;
+            }
+            const std::uint32_t s_open = sentence_of(q.open_token - 1);
+            const std::uint32_t s_close = sentence_of(std::min<std::uint32_t>(q.close_token, m_doc.tokens.size() - 1));
+            auto [speaker, cue] = q.closed ? attribution_after(q, s_close) : std::pair<int, std::string>{-1, {}};
+            if (speaker < 0 && cue.empty()) {
+                std::tie(speaker, cue) = attribution_before(q, s_open);
+            }
+            // A quote with no attribution continues the speaker before it: in the same
+            // paragraph, or opening the next one.
+            const bool opens_paragraph = q.open_token - 1 == m_doc.sentences[m_doc.paragraphs[q.paragraph].first_sentence].first;
+            if (speaker < 0 && cue.empty() && previous_speaker >= 0 &&
+                (q.paragraph == previous_paragraph ||
+                 (q.paragraph == previous_paragraph + 1 && (opens_paragraph || previous_open)))) {
+                speaker = previous_speaker;
+            }
+            Statement statement;
+            statement.speaker = speaker;
+            statement.kind = "direct";
+            statement.sentence = s_open;
+            statement.begin = begin;
+            statement.end = end;
+            statement.cue = cue;
+            statement.about = actors_within(begin, end);
+            m_ctx.out.statements.push_back(std::move(statement));
+            previous_speaker = speaker;
+            previous_paragraph = q.paragraph;
+            previous_open = !q.closed;
+        }
+    }
+
+    /// "X said that …", "X warned that …", "X denied that …": the clause up to the sentence's end.
+    void find_indirect() {
+        for (std::uint32_t s = 0; s < m_doc.sentences.size(); ++s) {
+            if (m_ctx.noise[s]) {
+                continue;
+            }
+            const auto &sentence = m_ctx.sentence(s);
+            for (std::uint32_t v = sentence.first; v + 2 < sentence.last; ++v) {
+                if (!is_speech(v) || !m_ctx.has(v, "reporting")) {
+                    continue;
+                }
+                const std::uint32_t clause = m_ctx.lower[v + 1] == "that" ? v + 2 : v + 1;
+                if (clause >= sentence.last || m_doc.tokens[clause].kind != TokenKind::word ||
+                    has_quote(clause, sentence.last)) {
+                    continue;
+                }
+                const int speaker = speaker_of_verb(s, v, sentence.first);
+                if (speaker < 0) {
+                    continue;
+                }
+                std::uint32_t last = sentence.last;
+                while (last > clause && m_doc.tokens[last - 1].kind == TokenKind::punct) {
+                    --last;
+                }
+                Statement statement;
+                statement.speaker = speaker;
+                statement.kind = "indirect";
+                statement.sentence = s;
+                statement.begin = m_doc.tokens[clause].begin;
+                statement.end = m_doc.tokens[last - 1].end;
+                statement.cue = std::string(m_ctx.text(v));
+                statement.about = actors_within(statement.begin, statement.end);
+                m_ctx.out.statements.push_back(std::move(statement));
+                break;
+            }
+        }
+    }
+
+    bool has_quote(std::uint32_t from, std::uint32_t last) const {
+        for (std::uint32_t i = from; i < last; ++i) {
+            if (m_doc.tokens[i].kind == TokenKind::quote_open || m_doc.tokens[i].in_quote) {
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void find_statements(Context &ctx) { StatementFinder(ctx).run(); }
+
+} // namespace diplograph

@@ -1,0 +1,112 @@
+// The extractor's knowledge, loaded from the plain-text files in lexicon/ (see README):
+// actors with their names, roles over time, cue words and relation patterns.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/date.hpp"
+#include "lexicon/gazetteer.hpp"
+#include "lexicon/pattern.hpp"
+#include "segment/document.hpp"
+
+namespace diplograph {
+
+enum class ActorKind { person, country, organization, group, place };
+
+std::string_view to_string(ActorKind kind);
+std::optional<ActorKind> actor_kind_from(std::string_view name);
+
+struct LexActor {
+    std::string name;
+    ActorKind kind = ActorKind::person;
+    std::string country;              ///< ISO 3166-1 alpha-3, or empty
+    std::vector<std::string> aliases; ///< every other name it goes by
+    std::string leader_office;        ///< countries: the office "the X leader" means
+    std::string origin = "lexicon";   ///< lexicon or user
+    std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
+};
+
+struct Role {
+    int person = -1; ///< actor index
+    int holder = -1; ///< the country or organisation's actor index
+    std::string office;
+    Date start;
+    std::optional<Date> end; ///< nullopt while in office
+};
+
+/// What a gazetteer phrase can stand for.
+enum class EntryKind : std::uint8_t {
+    name,     ///< a name or alias of the actor
+    surname,  ///< a person's surname alone (ambiguous ones need the full name in the article)
+    demonym,  ///< "French": the country
+    metonym,  ///< "Moscow", "the Kremlin": the country acting, or the place
+};
+
+struct GazetteerEntry {
+    EntryKind kind = EntryKind::name;
+    int actor = -1; ///< the actor (for metonyms: the country)
+    int place = -1; ///< metonyms: the place actor
+};
+
+/// Word lists by category, from lexicon/cues/*.txt ("speech", "meeting", "negation", ...).
+using WordLists = std::unordered_map<std::string, std::vector<std::string>>;
+
+struct Lexicon {
+    std::vector<LexActor> actors;
+    std::vector<Role> roles;
+    std::unordered_map<std::string, int> by_code;  ///< ISO alpha-3 -> country actor
+    std::unordered_map<std::string, int> by_name;  ///< canonical name -> actor
+
+    /// Names, surnames, demonyms and metonyms (case-sensitive).
+    Gazetteer<std::vector<GazetteerEntry>> names;
+    /// Office words, lower case: "president", "foreign minister", "leader".
+    Gazetteer<std::string> offices;
+    /// Topic themes: "chemical weapons", "sarin" -> "chemical weapons".
+    Gazetteer<std::string> topics;
+    /// Cue phrases by category (lower case): value is the category name.
+    Gazetteer<std::string> cues;
+    WordLists words;
+    /// word (lower case) -> bit set of the categories it belongs to; bit numbers in category_bits.
+    std::unordered_map<std::string, std::uint64_t> word_categories;
+    std::unordered_map<std::string, int> category_bits;
+    std::vector<RelationPattern> patterns;
+    /// Anchor word (lower case) -> the patterns whose first required word it can be.
+    std::unordered_map<std::string, std::vector<int>> pattern_anchors;
+    SegmentRules segment_rules;
+
+    /// Index of an actor by canonical name, or -1.
+    int find(std::string_view name) const;
+    /// The actor holding `office` of `holder` on `date`, or -1.
+    int office_holder(int holder, std::string_view office, const Date &date) const;
+    /// Whether a word (lower case) is in a category of the cue lists.
+    bool is_word(std::string_view category, std::string_view lower_word) const;
+    /// The bit of a category in word_categories (0 when the category is unknown).
+    std::uint64_t category_bit(std::string_view category) const;
+    /// The categories of a word (lower case) as a bit set.
+    std::uint64_t categories_of(const std::string &lower_word) const;
+};
+
+/// A user's addition from the database: an actor with aliases.
+struct UserActor {
+    std::string name;
+    ActorKind kind = ActorKind::person;
+    std::string country;
+    std::vector<std::string> aliases;
+};
+
+/// Loads the lexicon directory plus the ISO 3166-1 country list. Throws InputError naming the
+/// file and line of a malformed entry.
+Lexicon load_lexicon(const std::string &directory, const std::string &iso_codes_path,
+                     const std::vector<UserActor> &user_actors = {});
+
+/// The lexicon directory: $DIPLOGRAPH_LEXICON, else the one the build was configured with.
+std::string default_lexicon_dir();
+
+/// Regular English inflections of a verb or noun: "accuse" -> accuse, accuses, accused,
+/// accusing; "back" -> back, backs, backed, backing.
+std::vector<std::string> inflections(std::string_view lemma);
+
+} // namespace diplograph

@@ -1,0 +1,42 @@
+// diplograph: parse the command line, run the chosen command, turn errors into exit codes
+// (0 success, 1 processing failed, 2 bad command line).
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "common/errors.hpp"
+
+int main(int argc, char **argv) {
+    using namespace diplograph;
+    CLI::App app{"diplograph: news articles about diplomacy -> a knowledge graph in SQLite", "diplograph"};
+    app.set_version_flag("--version", DIPLOGRAPH_VERSION);
+    app.require_subcommand(1);
+    std::vector<std::pair<CLI::App *, CommandRunner>> commands;
+    const auto add = [&](auto adder) {
+        auto runner = adder(app);
+        commands.emplace_back(app.get_subcommands({}).back(), std::move(runner));
+    };
+    add(add_ingest_command);
+    add(add_report_command);
+    add(add_actor_command);
+    try {
+        app.parse(argc, argv);
+        for (auto &[command, run] : commands) {
+            if (command->parsed()) {
+                return run();
+            }
+        }
+        return 2;
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    } catch (const UsageError &e) {
+        std::fprintf(stderr, "diplograph: %s\n", e.what());
+        return 2;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "diplograph: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,100 @@
+-- Statements the writer prepares; each follows a "-- name:" line.
+
+-- name: find_article
+SELECT article_id FROM articles WHERE content_hash = :hash;
+
+-- name: insert_article
+INSERT INTO articles (title, published, source, url, origin, text, content_hash)
+VALUES (:title, :published, :source, :url, :origin, :text, :hash);
+
+-- name: insert_sentence
+INSERT INTO sentences (article_id, paragraph, position, start, end)
+VALUES (:article, :paragraph, :position, :start, :end);
+
+-- name: find_actor
+SELECT actor_id FROM actors WHERE name = :name AND kind = :kind AND country IS :country;
+
+-- name: find_actor_any_country
+SELECT actor_id, country FROM actors WHERE name = :name AND kind = :kind ORDER BY country IS NULL LIMIT 1;
+
+-- name: insert_actor
+INSERT INTO actors (name, kind, country, origin) VALUES (:name, :kind, :country, :origin);
+
+-- name: insert_alias
+INSERT OR IGNORE INTO aliases (alias, actor_id) VALUES (:alias, :actor);
+
+-- name: insert_role
+INSERT OR IGNORE INTO roles (actor_id, office, of_actor, start, end)
+VALUES (:actor, :office, :of_actor, :start, :end);
+
+-- name: insert_mention
+INSERT INTO mentions (article_id, sentence_id, actor_id, start, end, how)
+VALUES (:article, :sentence, :actor, :start, :end, :how);
+
+-- name: insert_statement
+INSERT INTO statements (article_id, sentence_id, speaker_id, kind, quote, cue, start, end)
+VALUES (:article, :sentence, :speaker, :kind, :quote, :cue, :start, :end);
+
+-- name: insert_statement_about
+INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (:statement, :actor);
+
+-- name: meetings_with
+SELECT m.meeting_id, m.date, m.status, m.place_id
+FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.meeting_id
+WHERE p.actor_id = :actor;
+
+-- name: meeting_participants
+SELECT actor_id FROM meeting_participants WHERE meeting_id = :meeting ORDER BY actor_id;
+
+-- name: insert_meeting
+INSERT INTO meetings (title, date, place_id, status, trigger)
+VALUES (:title, :date, :place, :status, :trigger);
+
+-- name: update_meeting
+UPDATE meetings SET date = coalesce(date, :date), place_id = coalesce(place_id, :place)
+WHERE meeting_id = :meeting;
+
+-- name: insert_participant
+INSERT OR IGNORE INTO meeting_participants (meeting_id, actor_id) VALUES (:meeting, :actor);
+
+-- name: insert_meeting_source
+INSERT INTO meeting_sources (meeting_id, article_id, sentence_id, trigger)
+VALUES (:meeting, :article, :sentence, :trigger);
+
+-- name: find_topic
+SELECT topic_id FROM topics WHERE name = :name;
+
+-- name: insert_topic
+INSERT INTO topics (name, actor_id) VALUES (:name, :actor);
+
+-- name: insert_relation
+INSERT INTO relations (article_id, sentence_id, source_id, target_id, type, polarity, directed,
+                       negated, modality, date, pattern, start, end)
+VALUES (:article, :sentence, :source, :target, :type, :polarity, :directed, :negated, :modality,
+        :date, :pattern, :start, :end);
+
+-- name: insert_relation_topic
+INSERT OR IGNORE INTO relation_topics (relation_id, topic_id) VALUES (:relation, :topic);
+
+-- name: user_actors
+SELECT a.actor_id, a.name, a.kind, a.country,
+       (SELECT group_concat(alias, char(31)) FROM user_aliases x WHERE x.actor_id = a.actor_id) AS aliases
+FROM actors a
+WHERE a.origin = 'user' OR a.actor_id IN (SELECT actor_id FROM user_aliases);
+
+-- name: insert_user_alias
+INSERT OR IGNORE INTO user_aliases (alias, actor_id) VALUES (:alias, :actor);
+
+-- name: resolve_actor
+SELECT actor_id, name, kind FROM actors WHERE name = :name COLLATE NOCASE
+UNION
+SELECT a.actor_id, a.name, a.kind FROM aliases x JOIN actors a ON a.actor_id = x.actor_id
+WHERE x.alias = :name COLLATE NOCASE
+UNION
+SELECT a.actor_id, a.name, a.kind FROM user_aliases x JOIN actors a ON a.actor_id = x.actor_id
+WHERE x.alias = :name COLLATE NOCASE;
+
+-- name: close_actors
+SELECT DISTINCT a.name FROM actors a LEFT JOIN aliases x ON x.actor_id = a.actor_id
+WHERE a.name LIKE '%' || :name || '%' OR x.alias LIKE '%' || :name || '%'
+ORDER BY length(a.name) LIMIT 5;

@@ -1,0 +1,344 @@
+// Inserting articles and their facts; actors, topics and meetings are shared across articles.
+#include "store/writer.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "store/embedded_sql.hpp"
+
+namespace diplograph {
+
+namespace {
+
+void bind_text(SQLite::Statement &st, const char *name, const std::string &value) {
+    if (value.empty()) {
+        st.bind(name);
+    } else {
+        st.bind(name, value);
+    }
+}
+
+std::int64_t insert(SQLite::Database &db, SQLite::Statement &st) {
+    st.exec();
+    st.reset();
+    st.clearBindings();
+    return db.getLastInsertRowid();
+}
+
+std::string actor_key(std::string_view name, ActorKind kind, std::string_view country) {
+    return fmt::format("{}\x1f{}\x1f{}", name, to_string(kind), country);
+}
+
+/// Full dates at most one day apart, or equal partial dates.
+bool same_day(const std::string &a, const std::string &b) {
+    const auto x = parse_iso_date(a);
+    const auto y = parse_iso_date(b);
+    if (!x || !y) {
+        return false;
+    }
+    if (x->day == 0 || y->day == 0) {
+        return *x == *y;
+    }
+    return std::abs(days_from_civil(*x) - days_from_civil(*y)) <= 1;
+}
+
+} // namespace
+
+std::string content_hash(std::string_view text) {
+    // Two independent 64-bit FNV-1a variants: 128 bits, so distinct texts never collide in practice.
+    std::uint64_t a = 14695981039346656037ull;
+    std::uint64_t b = 1099511628211ull ^ text.size();
+    for (const char c : text) {
+        a = (a ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        b = (b ^ static_cast<unsigned char>(c)) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
+    }
+    return fmt::format("{:016x}{:016x}", a, b);
+}
+
+std::vector<UserActor> read_user_actors(SQLite::Database &db) {
+    std::vector<UserActor> users;
+    SQLite::Statement st(db, std::string(named_statement(store_statements()[0].text, "user_actors")));
+    while (st.executeStep()) {
+        UserActor user;
+        user.name = st.getColumn("name").getString();
+        user.kind = actor_kind_from(st.getColumn("kind").getString()).value_or(ActorKind::person);
+        user.country = st.getColumn("country").getString();
+        const std::string aliases = st.getColumn("aliases").getString();
+        std::size_t pos = 0;
+        while (pos < aliases.size()) {
+            const auto end = std::min(aliases.find('\x1f', pos), aliases.size());
+            user.aliases.push_back(aliases.substr(pos, end - pos));
+            pos = end + 1;
+        }
+        users.push_back(std::move(user));
+    }
+    return users;
+}
+
+ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon) : m_db(db), m_lex(lexicon) {}
+
+SQLite::Statement &ArticleWriter::statement(const char *name) {
+    auto &slot = m_statements[name];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(
+            m_db, std::string(named_statement(store_statements()[0].text, name)));
+    }
+    return *slot;
+}
+
+std::optional<std::int64_t> ArticleWriter::find(const std::string &hash) {
+    auto &st = statement("find_article");
+    st.bind(":hash", hash);
+    std::optional<std::int64_t> id;
+    if (st.executeStep()) {
+        id = st.getColumn(0).getInt64();
+    }
+    st.reset();
+    return id;
+}
+
+std::int64_t ArticleWriter::lexicon_actor_id(int index) {
+    const auto &actor = m_lex.actors[index];
+    return actor_id(ActorRef{index, actor.name, actor.kind, actor.country});
+}
+
+void ArticleWriter::add_roles(int lexicon_index, std::int64_t id) {
+    for (const auto &role : m_lex.roles) {
+        if (role.person != lexicon_index) {
+            continue;
+        }
+        const std::int64_t holder = lexicon_actor_id(role.holder);
+        auto &st = statement("insert_role");
+        st.bind(":actor", id);
+        st.bind(":office", role.office);
+        st.bind(":of_actor", holder);
+        st.bind(":start", to_iso(role.start));
+        bind_text(st, ":end", role.end ? to_iso(*role.end) : "");
+        insert(m_db, st);
+    }
+}
+
+std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
+    const auto key = actor_key(actor.name, actor.kind, actor.country);
+    if (const auto it = m_actor_ids.find(key); it != m_actor_ids.end()) {
+        return it->second;
+    }
+    auto &find = statement(actor.lexicon < 0 && actor.country.empty() ? "find_actor_any_country" : "find_actor");
+    find.bind(":name", actor.name);
+    find.bind(":kind", std::string(to_string(actor.kind)));
+    if (actor.lexicon >= 0 || !actor.country.empty()) {
+        bind_text(find, ":country", actor.country);
+    }
+    std::optional<std::int64_t> id;
+    if (find.executeStep()) {
+        id = find.getColumn(0).getInt64();
+    }
+    find.reset();
+    find.clearBindings();
+    if (!id) {
+        auto &st = statement("insert_actor");
+        st.bind(":name", actor.name);
+        st.bind(":kind", std::string(to_string(actor.kind)));
+        bind_text(st, ":country", actor.country);
+        st.bind(":origin", actor.lexicon >= 0 ? m_lex.actors[actor.lexicon].origin : std::string("text"));
+        id = insert(m_db, st);
+        if (actor.lexicon >= 0) {
+            const auto &known = m_lex.actors[actor.lexicon];
+            std::vector<std::string> aliases = known.aliases;
+            aliases.insert(aliases.end(), known.metonyms.begin(), known.metonyms.end());
+            for (const auto &alias : aliases) {
+                auto &alias_st = statement("insert_alias");
+                alias_st.bind(":alias", alias);
+                alias_st.bind(":actor", *id);
+                insert(m_db, alias_st);
+            }
+        }
+        m_actor_ids.emplace(key, *id);
+        if (actor.lexicon >= 0 && actor.kind == ActorKind::person) {
+            add_roles(actor.lexicon, *id);
+        }
+    }
+    m_actor_ids.emplace(key, *id);
+    return *id;
+}
+
+std::int64_t ArticleWriter::topic_id(const Topic &topic, const std::vector<std::int64_t> &actors) {
+    if (const auto it = m_topic_ids.find(topic.name); it != m_topic_ids.end()) {
+        return it->second;
+    }
+    auto &find = statement("find_topic");
+    find.bind(":name", topic.name);
+    std::optional<std::int64_t> id;
+    if (find.executeStep()) {
+        id = find.getColumn(0).getInt64();
+    }
+    find.reset();
+    if (!id) {
+        auto &st = statement("insert_topic");
+        st.bind(":name", topic.name);
+        if (topic.actor >= 0) {
+            st.bind(":actor", actors[topic.actor]);
+        } else {
+            st.bind(":actor");
+        }
+        id = insert(m_db, st);
+    }
+    m_topic_ids.emplace(topic.name, *id);
+    return *id;
+}
+
+std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector<std::int64_t> &participants,
+                                       const std::vector<std::int64_t> &actors, const std::string &title) {
+    const std::string date = meeting.date ? to_iso(*meeting.date) : "";
+    const std::optional<std::int64_t> place =
+        meeting.place >= 0 ? std::optional(actors[meeting.place]) : std::nullopt;
+    // The same episode reported by another article: same participants, dates a day apart at most.
+    auto &candidates = statement("meetings_with");
+    candidates.bind(":actor", participants.front());
+    std::optional<std::int64_t> found;
+    while (!found && candidates.executeStep()) {
+        const auto id = candidates.getColumn(0).getInt64();
+        if (candidates.getColumn(2).getString() != meeting.status ||
+            !same_day(candidates.getColumn(1).getString(), date)) {
+            continue;
+        }
+        auto &members = statement("meeting_participants");
+        members.bind(":meeting", id);
+        std::vector<std::int64_t> have;
+        while (members.executeStep()) {
+            have.push_back(members.getColumn(0).getInt64());
+        }
+        members.reset();
+        found = have == participants ? std::optional(id) : std::nullopt;
+    }
+    candidates.reset();
+    if (found) {
+        auto &update = statement("update_meeting");
+        update.bind(":meeting", *found);
+        bind_text(update, ":date", date);
+        place ? update.bind(":place", *place) : update.bind(":place");
+        insert(m_db, update);
+        return *found;
+    }
+    auto &st = statement("insert_meeting");
+    st.bind(":title", title);
+    bind_text(st, ":date", date);
+    place ? st.bind(":place", *place) : st.bind(":place");
+    st.bind(":status", meeting.status);
+    st.bind(":trigger", meeting.evidence.front().trigger);
+    const auto id = insert(m_db, st);
+    for (const auto participant : participants) {
+        auto &p = statement("insert_participant");
+        p.bind(":meeting", id);
+        p.bind(":actor", participant);
+        insert(m_db, p);
+    }
+    return id;
+}
+
+std::int64_t ArticleWriter::write(const Article &article, const std::string &hash, const Extraction &x) {
+    auto &st = statement("insert_article");
+    bind_text(st, ":title", article.title);
+    bind_text(st, ":published", article.published ? to_iso(*article.published) : "");
+    bind_text(st, ":source", article.source);
+    bind_text(st, ":url", article.url);
+    bind_text(st, ":origin", article.origin);
+    st.bind(":text", article.text);
+    st.bind(":hash", hash);
+    const std::int64_t article_id = insert(m_db, st);
+
+    std::vector<std::int64_t> sentences;
+    for (std::uint32_t i = 0; i < x.doc.sentences.size(); ++i) {
+        const auto &s = x.doc.sentences[i];
+        auto &ins = statement("insert_sentence");
+        ins.bind(":article", article_id);
+        ins.bind(":paragraph", static_cast<std::int64_t>(s.paragraph));
+        ins.bind(":position", static_cast<std::int64_t>(i));
+        ins.bind(":start", static_cast<std::int64_t>(s.begin));
+        ins.bind(":end", static_cast<std::int64_t>(s.end));
+        sentences.push_back(insert(m_db, ins));
+    }
+    std::vector<std::int64_t> actors;
+    for (const auto &actor : x.actors) {
+        actors.push_back(actor_id(actor));
+    }
+    for (const auto &m : x.mentions) {
+        auto &ins = statement("insert_mention");
+        ins.bind(":article", article_id);
+        ins.bind(":sentence", sentences[m.sentence]);
+        ins.bind(":actor", actors[m.actor]);
+        ins.bind(":start", static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
+        ins.bind(":end", static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
+        ins.bind(":how", m.how);
+        insert(m_db, ins);
+    }
+    for (const auto &s : x.statements) {
+        auto &ins = statement("insert_statement");
+        ins.bind(":article", article_id);
+        ins.bind(":sentence", sentences[s.sentence]);
+        s.speaker >= 0 ? ins.bind(":speaker", actors[s.speaker]) : ins.bind(":speaker");
+        ins.bind(":kind", s.kind);
+        ins.bind(":quote", std::string(x.doc.span_text(s.begin, s.end)));
+        bind_text(ins, ":cue", s.cue);
+        ins.bind(":start", static_cast<std::int64_t>(s.begin));
+        ins.bind(":end", static_cast<std::int64_t>(s.end));
+        const auto statement_id = insert(m_db, ins);
+        for (const int about : s.about) {
+            auto &a = statement("insert_statement_about");
+            a.bind(":statement", statement_id);
+            a.bind(":actor", actors[about]);
+            insert(m_db, a);
+        }
+    }
+    for (const auto &meeting : x.meetings) {
+        std::vector<std::int64_t> participants;
+        for (const int p : meeting.participants) {
+            participants.push_back(actors[p]);
+        }
+        std::sort(participants.begin(), participants.end());
+        participants.erase(std::unique(participants.begin(), participants.end()), participants.end());
+        std::vector<std::string> names;
+        for (const int p : meeting.participants) {
+            names.push_back(x.actors[p].name);
+        }
+        const auto title = fmt::format("{}{}", fmt::join(names, " + "),
+                                       meeting.date ? ", " + to_iso(*meeting.date) : std::string());
+        const auto id = meeting_id(meeting, participants, actors, title);
+        for (const auto &evidence : meeting.evidence) {
+            auto &src = statement("insert_meeting_source");
+            src.bind(":meeting", id);
+            src.bind(":article", article_id);
+            src.bind(":sentence", sentences[evidence.sentence]);
+            src.bind(":trigger", evidence.trigger);
+            insert(m_db, src);
+        }
+    }
+    for (const auto &r : x.relations) {
+        auto &ins = statement("insert_relation");
+        ins.bind(":article", article_id);
+        ins.bind(":sentence", sentences[r.sentence]);
+        ins.bind(":source", actors[r.source]);
+        ins.bind(":target", actors[r.target]);
+        ins.bind(":type", r.type);
+        ins.bind(":polarity", r.polarity);
+        ins.bind(":directed", r.directed ? 1 : 0);
+        ins.bind(":negated", r.negated ? 1 : 0);
+        ins.bind(":modality", r.modality);
+        bind_text(ins, ":date", article.published ? to_iso(*article.published) : "");
+        ins.bind(":pattern", r.pattern);
+        ins.bind(":start", static_cast<std::int64_t>(r.begin));
+        ins.bind(":end", static_cast<std::int64_t>(r.end));
+        const auto relation_id = insert(m_db, ins);
+        for (const auto &topic : r.topics) {
+            auto &t = statement("insert_relation_topic");
+            t.bind(":relation", relation_id);
+            t.bind(":topic", topic_id(topic, actors));
+            insert(m_db, t);
+        }
+    }
+    return article_id;
+}
+
+} // namespace diplograph

@@ -1,0 +1,54 @@
+// Writing one article and everything extracted from it into the database.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "extract/extraction.hpp"
+
+namespace diplograph {
+
+/// Hex digest identifying an article's normalised text (duplicates share it).
+std::string content_hash(std::string_view text);
+
+/// The actors users added to this database (`diplograph actor add|alias`), for the lexicon.
+std::vector<UserActor> read_user_actors(SQLite::Database &db);
+
+/// Writes articles through prepared statements. The caller owns the transaction: write()
+/// does not commit, so a failure leaves the database as it was once rolled back.
+class ArticleWriter {
+public:
+    ArticleWriter(SQLite::Database &db, const Lexicon &lexicon);
+
+    /// The article id when an article with this text is stored already.
+    std::optional<std::int64_t> find(const std::string &hash);
+
+    /// Inserts the article, its sentences and all its facts; returns the article id.
+    std::int64_t write(const Article &article, const std::string &hash, const Extraction &extraction);
+
+    /// Forgets cached ids (call after a rollback: the rows they named are gone).
+    void forget() { m_actor_ids.clear(); m_topic_ids.clear(); }
+
+private:
+    SQLite::Database &m_db;
+    const Lexicon &m_lex;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+    std::unordered_map<std::string, std::int64_t> m_actor_ids;
+    std::unordered_map<std::string, std::int64_t> m_topic_ids;
+
+    SQLite::Statement &statement(const char *name);
+    std::int64_t actor_id(const ActorRef &actor);
+    std::int64_t lexicon_actor_id(int index);
+    void add_roles(int lexicon_index, std::int64_t id);
+    std::int64_t topic_id(const Topic &topic, const std::vector<std::int64_t> &actors);
+    std::int64_t meeting_id(const Meeting &meeting, const std::vector<std::int64_t> &participants,
+                            const std::vector<std::int64_t> &actors, const std::string &title);
+};
+
+} // namespace diplograph

@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     add(add_ingest_command);
     add(add_report_command);
     add(add_actor_command);
+    add(add_extract_command);
     try {
         app.parse(argc, argv);
         for (auto &[command, run] : commands) {

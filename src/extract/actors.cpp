@@ -55,6 +55,9 @@ private:
             if (used == 0) {
                 used = pair_reference_at(s, i, sentence.last);
             }
+            if (used == 0) {
+                used = bare_office_at(s, i, sentence.last);
+            }
             i += std::max<std::uint32_t>(used, 1);
         }
     }
@@ -159,6 +162,43 @@ private:
             m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, start, end, "descriptor");
         }
         return end - start;
+    }
+
+    /// "the secretary of state said", "the former president": the person holding (or, with
+    /// "former", having held) that office who was mentioned most recently in the article.
+    std::uint32_t bare_office_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (m_ctx.lower[i] != "the" || !m_ctx.date) {
+            return 0;
+        }
+        std::uint32_t j = i + 1;
+        bool past = false;
+        while (j < last && m_ctx.has(j, "office_modifier")) {
+            past = past || m_ctx.has(j, "office_past");
+            ++j;
+        }
+        const auto office = j < last ? lex().offices.longest(m_ctx.lower, j, last) : std::nullopt;
+        if (!office || *office->value == "leader") {
+            return 0;
+        }
+        const std::uint32_t end = j + office->length;
+        if (end < last && (m_doc.tokens[end].upper || m_ctx.lower[end] == "of")) {
+            return 0; // "the president of France", "the president Emmanuel Macron": other rules
+        }
+        for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
+            const auto &actor = m_ctx.actor(it->actor);
+            if (actor.kind != ActorKind::person || actor.lexicon < 0) {
+                continue;
+            }
+            for (const auto &role : lex().roles) {
+                const bool now = role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
+                const bool before = role.start <= *m_ctx.date;
+                if (role.person == actor.lexicon && role.office == *office->value && (past ? before : now)) {
+                    m_ctx.add_mention(it->actor, s, i, end, "descriptor");
+                    return end - i;
+                }
+            }
+        }
+        return 0;
     }
 
     /// "Foreign Minister Sergei Lavrov", "Senator John McCain", "Mr Peskov".
@@ -273,6 +313,10 @@ private:
         if (last - first < 2) {
             return;
         }
+        if (lex().is_word("family_name_first", to_lower(m_ctx.country_of(actor)))) {
+            m_known.push_back(KnownName{{m_ctx.exact[first]}, actor});
+            return;
+        }
         std::uint32_t surname = last - 1;
         while (surname > first + 1 && (m_ctx.has(surname - 1, "name_particle") || !m_doc.tokens[surname - 1].upper)) {
             --surname;
@@ -382,6 +426,7 @@ private:
     /// or a speech verb ("..., said Dmitry Peskov" / "Dmitry Peskov said").
     void find_unknown_people(std::uint32_t s) {
         const auto &sentence = m_ctx.sentence(s);
+        find_leading_apposition(s);
         for (std::uint32_t i = sentence.first + 1; i < sentence.last; ++i) {
             if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
                 continue;
@@ -393,8 +438,10 @@ private:
             const std::uint32_t end = i + length;
             std::string country;
             const bool apposition = is_apposition(s, i, end, country);
+            const bool after_quote = i >= 2 && (m_ctx.text(i - 2) == "," ||
+                                                m_doc.tokens[i - 2].kind == TokenKind::quote_close);
             const bool speaker = length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
-                                                 (m_ctx.has(i - 1, "speech") && i >= 2 && m_ctx.text(i - 2) == ","));
+                                                 (m_ctx.has(i - 1, "speech") && after_quote));
             if (apposition || speaker) {
                 const int actor = m_ctx.actor_found(std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
                                                     ActorKind::person, country);
@@ -402,6 +449,36 @@ private:
                 remember(actor, i, end);
             }
             i = end;
+        }
+    }
+
+    /// "Hans Blix, the head of the UN inspection agency, said": a name opening the sentence,
+    /// followed by an apposition whose head is a person noun or an office.
+    void find_leading_apposition(std::uint32_t s) {
+        const auto &sentence = m_ctx.sentence(s);
+        const std::uint32_t i = sentence.first;
+        if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
+            return;
+        }
+        const auto length = capitalised_run(i, sentence.last);
+        const std::uint32_t end = i + length;
+        if (length < 2 || end + 2 >= sentence.last || m_ctx.text(end) != ",") {
+            return;
+        }
+        std::string country;
+        for (std::uint32_t k = end + 1; k < sentence.last && k < end + 5; ++k) {
+            if (const auto *m = m_ctx.mention_at(k)) {
+                country = m_ctx.country_of(m->actor);
+                continue;
+            }
+            if (m_ctx.has(k, "person_noun") || lex().offices.longest(m_ctx.lower, k, sentence.last)) {
+                const int actor = m_ctx.actor_found(
+                    std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)), ActorKind::person,
+                    country);
+                m_ctx.add_mention(actor, s, i, end, "apposition");
+                remember(actor, i, end);
+                return;
+            }
         }
     }
 
@@ -432,7 +509,9 @@ private:
         int subject = -1;
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             if (const auto *m = m_ctx.mention_at(i)) {
-                if (subject < 0 && !m->possessive && !m->in_quote && m_ctx.actor(m->actor).kind == ActorKind::person) {
+                const bool after_preposition = m->first > sentence.first && m_ctx.has(m->first - 1, "preposition");
+                if (subject < 0 && !m->possessive && !m->in_quote && !after_preposition &&
+                    m_ctx.actor(m->actor).kind == ActorKind::person) {
                     subject = m->actor;
                 }
                 i = m->last - 1;

@@ -29,7 +29,12 @@ private:
         return static_cast<std::uint32_t>(it - m_doc.sentences.begin()) - 1;
     }
 
-    bool is_speech(std::uint32_t token) const { return m_ctx.has(token, "speech") && !m_doc.tokens[token].in_quote; }
+    /// A speech verb outside quotes; verbs are lower case ("The State Department" is no verb).
+    bool is_speech(std::uint32_t token) const {
+        return m_ctx.has(token, "speech") && !m_doc.tokens[token].in_quote && !m_doc.tokens[token].upper;
+    }
+
+    bool is_agent(const Mention *m) const { return m != nullptr && !m->in_quote && can_speak(m_ctx.actor(m->actor)); }
 
     /// The first agent (person, organisation, group or country) of the sentence outside quotes.
     int sentence_subject(std::uint32_t s, std::uint32_t before) const {
@@ -43,22 +48,37 @@ private:
         return -1;
     }
 
-    /// Who speaks with the verb at token v: a participle after a comma ("..., saying") takes the
-    /// sentence's subject; otherwise the nearest agent to the left, else right after ("said X").
+    /// Who speaks with the verb at token v: a participle after a comma or "and" ("..., saying")
+    /// takes the sentence's subject; otherwise the nearest agent to the left, jumping over an
+    /// apposition or relative clause between commas ("X, who ..., said"); else the agent right
+    /// after the verb ("said X").
     int speaker_of_verb(std::uint32_t s, std::uint32_t v, std::uint32_t left_limit) const {
         const auto &sentence = m_ctx.sentence(s);
-        if (v > sentence.first && m_ctx.text(v - 1) == "," && m_ctx.lower[v].ends_with("ing")) {
+        const std::uint32_t low = std::max(left_limit, sentence.first);
+        if (v > sentence.first && (m_ctx.text(v - 1) == "," || m_ctx.lower[v - 1] == "and") &&
+            m_ctx.lower[v].ends_with("ing")) {
             if (const int subject = sentence_subject(s, v); subject >= 0) {
                 return subject;
             }
         }
+        std::uint32_t i = v;
+        if (i > low + 1 && m_ctx.text(i - 1) == ",") {
+            // "Hans Blix, the head of the agency, said": the agent stands before the first comma.
+            std::uint32_t k = i - 1;
+            while (k > low && m_ctx.text(k - 1) != "," && m_doc.tokens[k - 1].kind != TokenKind::quote_close) {
+                --k;
+            }
+            if (k > low && m_ctx.text(k - 1) == ",") {
+                i = k - 1;
+            }
+        }
         int possessive = -1;
-        for (std::uint32_t i = v; i-- > std::max(left_limit, sentence.first);) {
-            const auto *m = m_ctx.mention_at(i);
+        while (i-- > low) {
             if (m_doc.tokens[i].kind == TokenKind::quote_close) {
                 break;
             }
-            if (m == nullptr || m->in_quote || !can_speak(m_ctx.actor(m->actor))) {
+            const auto *m = m_ctx.mention_at(i);
+            if (!is_agent(m)) {
                 continue;
             }
             if (!m->possessive) {
@@ -72,24 +92,23 @@ private:
         return speaker_after(v + 1, sentence.last);
     }
 
-    /// "said Dmitry Peskov", "said the Kremlin spokesman": an agent within three tokens.
+    /// "said Dmitry Peskov", "said the Kremlin spokesman": an agent right after the verb.
     int speaker_after(std::uint32_t from, std::uint32_t last) const {
-        for (std::uint32_t i = from; i < last && i < from + 4; ++i) {
-            if (m_doc.tokens[i].kind == TokenKind::quote_open) {
-                break;
-            }
-            if (const auto *m = m_ctx.mention_at(i); m != nullptr && can_speak(m_ctx.actor(m->actor))) {
-                return m->actor;
-            }
+        std::uint32_t i = from;
+        if (i < last && (m_ctx.lower[i] == "the" || m_ctx.text(i) == ",")) {
+            ++i;
         }
-        return -1;
+        const auto *m = i < last ? m_ctx.mention_at(i) : nullptr;
+        return is_agent(m) ? m->actor : -1;
     }
 
-    /// Attribution after the closing mark: “…,” X said / “…,” said X / “…,” he added.
+    /// Attribution after the closing mark: “…,” X said / “…,” said X / “…,” he added. The
+    /// sentence must go straight on to the attribution: “…” and that ... is no attribution.
     std::pair<int, std::string> attribution_after(const QuoteSpan &q, std::uint32_t s) const {
         const auto &sentence = m_ctx.sentence(s);
-        for (std::uint32_t i = q.close_token + 1; i < sentence.last && i < q.close_token + 10; ++i) {
-            if (m_doc.tokens[i].kind == TokenKind::quote_open) {
+        for (std::uint32_t i = q.close_token + 1; i < sentence.last && i < q.close_token + 16; ++i) {
+            if (m_doc.tokens[i].kind == TokenKind::quote_open || m_ctx.has(i, "clause_break") ||
+                ends_clause(m_ctx.text(i))) {
                 break;
             }
             if (const auto length = m_ctx.cue_at(i, sentence.last, "according"); length > 0) {
@@ -101,6 +120,8 @@ private:
         }
         return {-1, {}};
     }
+
+    static bool ends_clause(std::string_view token) { return token == ";" || token == "." || token == "?" || token == "!"; }
 
     /// Attribution before the opening mark: X said: “…” / X said France would show “…” /
     /// according to X, “…”.
@@ -162,8 +183,12 @@ private:
             const std::uint32_t s_open = sentence_of(q.open_token - 1);
             const std::uint32_t s_close = sentence_of(std::min<std::uint32_t>(q.close_token, m_doc.tokens.size() - 1));
             auto [speaker, cue] = q.closed ? attribution_after(q, s_close) : std::pair<int, std::string>{-1, {}};
-            if (speaker < 0 && cue.empty()) {
-                std::tie(speaker, cue) = attribution_before(q, s_open);
+            if (speaker < 0) {
+                auto [before, before_cue] = attribution_before(q, s_open);
+                if (before >= 0 || cue.empty()) {
+                    speaker = before;
+                    cue = before_cue;
+                }
             }
             // A quote with no attribution continues the speaker before it: in the same
             // paragraph, or opening the next one.
@@ -196,11 +221,19 @@ private:
             }
             const auto &sentence = m_ctx.sentence(s);
             for (std::uint32_t v = sentence.first; v + 2 < sentence.last; ++v) {
-                if (!is_speech(v) || !m_ctx.has(v, "reporting")) {
+                if (!is_speech(v) || !m_ctx.has(v, "reporting") || !reports_speech(v)) {
                     continue;
                 }
-                const std::uint32_t clause = m_ctx.lower[v + 1] == "that" ? v + 2 : v + 1;
+                std::uint32_t clause = v + 1;
+                if (m_ctx.has(v, "reporting_object")) {
+                    // "told reporters that": the object comes before the clause.
+                    while (clause < sentence.last && clause < v + 4 && m_ctx.lower[clause] != "that") {
+                        ++clause;
+                    }
+                }
+                clause = clause < sentence.last && m_ctx.lower[clause] == "that" ? clause + 1 : clause;
                 if (clause >= sentence.last || m_doc.tokens[clause].kind != TokenKind::word ||
+                    m_ctx.has(clause, "preposition") ||
                     has_quote(clause, sentence.last)) {
                     continue;
                 }
@@ -224,6 +257,19 @@ private:
                 break;
             }
         }
+    }
+
+    /// A verb reports speech when "that" follows it or an agent stands right before it
+    /// ("Putin said the sanctions..."), not a noun ("his promise to stop").
+    bool reports_speech(std::uint32_t v) const {
+        if (v + 1 < m_doc.tokens.size() && m_ctx.lower[v + 1] == "that") {
+            return true;
+        }
+        if (m_ctx.has(v, "reporting_object")) {
+            return false;
+        }
+        const auto *m = v > 0 ? m_ctx.mention_at(v - 1) : nullptr;
+        return m != nullptr && !m->possessive && is_agent(m);
     }
 
     bool has_quote(std::uint32_t from, std::uint32_t last) const {

@@ -315,10 +315,13 @@ private:
     }
 
     /// The surname of a full name: the last word, with particles ("Le Pen", "von der Leyen").
-    std::string surname_of(const std::string &name) const {
+    std::string surname_of(const std::string &name, const std::string &country) const {
         const auto words = phrase_tokens(name);
         if (words.size() < 2) {
             return {};
+        }
+        if (m_lex.is_word("family_name_first", to_lower(country))) {
+            return std::string(words.front());
         }
         std::size_t first = words.size() - 1;
         while (first > 1 && (is_lower_word(words[first - 1]) || m_lex.is_word("name_particle", to_lower(words[first - 1])))) {
@@ -358,7 +361,7 @@ private:
                 add_phrase(alias, GazetteerEntry{EntryKind::name, i, -1});
             }
             if (actor.kind == ActorKind::person) {
-                if (const auto surname = surname_of(actor.name); !surname.empty()) {
+                if (const auto surname = surname_of(actor.name, actor.country); !surname.empty()) {
                     add_phrase(surname, GazetteerEntry{EntryKind::surname, i, -1});
                 }
             }

@@ -17,6 +17,8 @@ std::span<const NamedSql> schema_scripts();
 std::span<const NamedSql> report_queries();
 /// src/store/statements.sql: the statements the writer prepares, one file.
 std::span<const NamedSql> store_statements();
+/// src/report/export.sql: the statements the graph exporter runs, one file.
+std::span<const NamedSql> export_statements();
 
 /// The statement after the "-- name: NAME" line of a multi-statement file, up to the next
 /// marker. Throws std::logic_error when the name is missing (a build mistake).

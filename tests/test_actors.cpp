@@ -1,1 +1,106 @@
-// placeholder
+// Actor mentions: lexicon names, descriptors by date, metonymy, unknown people, coreference, noise.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using diplograph::test::run;
+
+TEST_CASE("a descriptor resolves to the office holder on the publication date", "[actors]") {
+    const std::string text = "The French president met the German chancellor in Berlin.";
+    CHECK(run(text, "2016-06-01").actor_of("The French president") == "François Hollande");
+    CHECK(run(text, "2018-06-01").actor_of("The French president") == "Emmanuel Macron");
+    CHECK(run(text, "2016-06-01").actor_of("the German chancellor") == "Angela Merkel");
+    CHECK(run(text, "2023-06-01").actor_of("the German chancellor") == "Olaf Scholz");
+}
+
+TEST_CASE("possessive and leader descriptors resolve through the country", "[actors]") {
+    const auto e = run("Russia's foreign minister spoke after the Chinese leader arrived.", "2019-03-01");
+    CHECK(e.actor_of("Russia's foreign minister") == "Sergei Lavrov");
+    CHECK(e.actor_of("the Chinese leader") == "Xi Jinping");
+    CHECK(e.mentions("Russia"));
+    CHECK(e.mentions("China"));
+}
+
+TEST_CASE("a named person after a past descriptor keeps the name", "[actors]") {
+    const auto e = run("Moscow cancelled the trip after the then president François Hollande spoke.", "2017-05-29");
+    CHECK(e.mentions("François Hollande"));
+    CHECK_FALSE(e.mentions("Emmanuel Macron"));
+}
+
+TEST_CASE("a capital acting is the country, a capital after a preposition is the place", "[actors]") {
+    const auto e = run("Moscow backed Assad. The Kremlin denied it. Talks in Moscow followed a visit to Paris.");
+    CHECK(e.actor_of("Moscow") == "Russia");
+    CHECK(e.actor_of("Kremlin") == "Russia");
+    bool place_moscow = false;
+    bool place_paris = false;
+    for (const auto &m : e.x.mentions) {
+        const auto &actor = e.x.actors[m.actor];
+        place_moscow = place_moscow || (actor.name == "Moscow" && actor.kind == diplograph::ActorKind::place);
+        place_paris = place_paris || (actor.name == "Paris" && actor.kind == diplograph::ActorKind::place);
+    }
+    CHECK(place_moscow);
+    CHECK(place_paris);
+}
+
+TEST_CASE("an unknown person is found from an apposition with the possessor's country", "[actors]") {
+    const auto e = run("Putin had handed Macron's far-right rival, Jeanne Dupontel, a publicity coup.");
+    REQUIRE(e.mentions("Jeanne Dupontel"));
+    for (const auto &a : e.x.actors) {
+        if (a.name == "Jeanne Dupontel") {
+            CHECK(a.kind == diplograph::ActorKind::person);
+            CHECK(a.country == "FRA");
+        }
+    }
+}
+
+TEST_CASE("an unknown person is found from a title with the demonym's country", "[actors]") {
+    const auto e = run("US senator Harold Quimby criticised the deal.");
+    REQUIRE(e.mentions("Harold Quimby"));
+    for (const auto &a : e.x.actors) {
+        if (a.name == "Harold Quimby") {
+            CHECK(a.country == "USA");
+        }
+    }
+}
+
+TEST_CASE("an unknown person is found from a speech verb after a quote", "[actors]") {
+    const auto e = run("“We are ready,” said Tomas Verhoeven, a spokesman.");
+    CHECK(e.mentions("Tomas Verhoeven"));
+}
+
+TEST_CASE("a surname alone refers to the full name mentioned earlier", "[actors]") {
+    const auto e = run("Senator Harold Quimby arrived on Monday. Later Quimby left for Geneva.");
+    int count = 0;
+    for (const auto &m : e.x.mentions) {
+        count += e.x.actors[m.actor].name == "Harold Quimby" ? 1 : 0;
+    }
+    CHECK(count == 2);
+}
+
+TEST_CASE("a family name comes first for Chinese and Korean names", "[actors]") {
+    const auto e = run("Wang Yi met reporters. Later Wang said the talks went well.", "2018-06-12");
+    CHECK(e.actor_of("Wang") == "Wang Yi");
+}
+
+TEST_CASE("captions, share bars and related-headline lines create no actors", "[actors]") {
+    const auto e = run("Macron met Putin.\n"
+                       "Facebook Twitter Pinterest Angela Merkel arrives in Brussels. Photograph: Anna Smith/AP\n"
+                       "Theresa May says Brexit is on track Read more\n"
+                       "The talks ended.");
+    CHECK(e.mentions("Emmanuel Macron"));
+    CHECK_FALSE(e.mentions("Angela Merkel"));
+    CHECK_FALSE(e.mentions("Theresa May"));
+    CHECK_FALSE(e.mentions("Anna Smith"));
+    CHECK_FALSE(e.mentions("Brussels"));
+}
+
+TEST_CASE("he as a speaker is the most recent person in subject position", "[actors]") {
+    const auto e = run("Emerging with Putin from the talks, Macron said he was pleased. He smiled.");
+    const auto &doc = e.x.doc;
+    for (const auto &m : e.x.mentions) {
+        if (m.how == "pronoun") {
+            INFO(doc.span_text(doc.tokens[m.first].begin, doc.tokens[m.last - 1].end));
+            CHECK(e.x.actors[m.actor].name == "Emmanuel Macron");
+        }
+    }
+}

@@ -213,13 +213,18 @@ private:
             j += holder->second;
         }
         std::uint32_t title_length = 0;
+        std::string office_name;
         if (const auto office = lex().offices.longest(m_ctx.lower, j, last)) {
             title_length = office->length;
+            office_name = *office->value;
         } else {
             title_length = m_ctx.cue_at(j, last, "title");
         }
         if (title_length == 0 || (j == i && !m_doc.tokens[j].upper && !m_ctx.has(j, "honorific"))) {
             return 0;
+        }
+        if (j == i && longer_name_at(i, title_length)) {
+            return 0; // "King Abdullah" is itself a name in the lexicon
         }
         j += title_length;
         if (j < last && m_ctx.text(j) == ".") {
@@ -231,7 +236,7 @@ private:
         if (weak && !known_person_at(j, last) && capitalised_run(j, last) < 2) {
             return 0;
         }
-        const auto used = person_name_at(s, j, last, country, "title");
+        const auto used = person_name_at(s, j, last, country, "title", office_name);
         if (used == 0) {
             return 0;
         }
@@ -245,16 +250,16 @@ private:
     /// A person's name at token i: known to the lexicon or the article, or a run of
     /// capitalised words. Adds the mention; returns the tokens used (0: none).
     std::uint32_t person_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last, const std::string &country,
-                                 const char *how) {
+                                 const char *how, const std::string &office = {}) {
         if (i >= last || !m_doc.tokens[i].upper) {
             return 0;
         }
-        if (const auto match = entries_at(i, last)) {
+        const auto match = entries_at(i, last);
+        if (match) {
             for (const auto &e : *match->value) {
-                if (lex().actors[e.actor].kind == ActorKind::person &&
-                    (e.kind == EntryKind::name || e.kind == EntryKind::surname)) {
+                if (lex().actors[e.actor].kind == ActorKind::person && e.kind == EntryKind::name) {
                     const int actor = m_ctx.actor_of_lexicon(e.actor);
-                    m_ctx.add_mention(actor, s, i, i + match->length, e.kind == EntryKind::name ? "name" : "surname");
+                    m_ctx.add_mention(actor, s, i, i + match->length, "name");
                     remember(actor, i, i + match->length);
                     return match->length;
                 }
@@ -263,6 +268,15 @@ private:
         if (const auto known = known_name_at(i, last)) {
             m_ctx.add_mention(known->first, s, i, i + known->second, "surname");
             return known->second;
+        }
+        if (match) {
+            // "King Abdullah": the candidate holding the title's office wins.
+            int person = office.empty() ? -1 : holder_among(*match->value, office);
+            person = person >= 0 ? person : resolve_surname(*match->value);
+            if (person >= 0) {
+                m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, i + match->length, "surname");
+                return match->length;
+            }
         }
         const auto length = capitalised_run(i, last);
         if (length == 0) {
@@ -373,6 +387,25 @@ private:
             return match->length;
         }
         return 0;
+    }
+
+    /// The surname candidate who holds `office` (of any country) on the publication date.
+    int holder_among(const std::vector<GazetteerEntry> &entries, const std::string &office) const {
+        if (!m_ctx.date) {
+            return -1;
+        }
+        for (const auto &e : entries) {
+            if (e.kind != EntryKind::surname) {
+                continue;
+            }
+            for (const auto &role : lex().roles) {
+                if (role.person == e.actor && role.office == office && role.start <= *m_ctx.date &&
+                    (!role.end || *m_ctx.date < *role.end)) {
+                    return e.actor;
+                }
+            }
+        }
+        return -1;
     }
 
     /// A surname alone: the person already named in the article, else the one candidate who
@@ -506,27 +539,62 @@ private:
     /// most recent subject of an earlier sentence.
     void resolve_pronouns(std::uint32_t s) {
         const auto &sentence = m_ctx.sentence(s);
-        int subject = -1;
+        int first_subject = -1;
+        int recent_subject = -1;
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             if (const auto *m = m_ctx.mention_at(i)) {
-                const bool after_preposition = m->first > sentence.first && m_ctx.has(m->first - 1, "preposition");
-                if (subject < 0 && !m->possessive && !m->in_quote && !after_preposition &&
-                    m_ctx.actor(m->actor).kind == ActorKind::person) {
-                    subject = m->actor;
+                if (m_ctx.actor(m->actor).kind == ActorKind::person && is_subject_position(*m, sentence)) {
+                    recent_subject = m->actor;
+                    first_subject = first_subject < 0 ? m->actor : first_subject;
                 }
                 i = m->last - 1;
                 continue;
             }
             if (m_ctx.has(i, "pronoun") && !m_doc.tokens[i].in_quote) {
-                const int person = subject >= 0 ? subject : m_last_subject;
+                const int person = recent_subject >= 0 ? recent_subject : m_last_subject;
                 if (person >= 0) {
-                    m_ctx.add_mention(person, s, i, i + 1, "pronoun");
+                    const int index = m_ctx.add_mention(person, s, i, i + 1, "pronoun");
+                    if (is_subject_position(m_ctx.out.mentions[index], sentence)) {
+                        recent_subject = person;
+                        first_subject = first_subject < 0 ? person : first_subject;
+                    }
                 }
             }
         }
-        if (subject >= 0) {
-            m_last_subject = subject;
+        if (first_subject >= 0) {
+            m_last_subject = first_subject;
         }
+    }
+
+    /// A mention in subject position: not a possessive, not after a preposition, not quoted,
+    /// and followed by what can be a verb ("Macron said", "the Russian leader had handed"),
+    /// possibly after an apposition between commas.
+    bool is_subject_position(const Mention &m, const Sentence &sentence) const {
+        if (m.possessive || m.in_quote || (m.first > sentence.first && m_ctx.has(m.first - 1, "preposition"))) {
+            return false;
+        }
+        std::uint32_t next = m.last;
+        if (next + 1 < sentence.last && m_ctx.text(next) == "," && !verb_like(next + 1)) {
+            // "Hans Blix, the head of the agency, said"; "Powell, who spoke first, answered"
+            std::uint32_t k = next + 1;
+            while (k < sentence.last && k < next + 15 && m_ctx.text(k) != ",") {
+                ++k;
+            }
+            if (k >= sentence.last || m_ctx.text(k) != ",") {
+                return false;
+            }
+            next = k + 1;
+        } else if (next < sentence.last && m_ctx.text(next) == ",") {
+            ++next; // "Ukraine's ambassador, Sergiy Kyslytsya, turned"
+        }
+        return next < sentence.last && verb_like(next);
+    }
+
+    /// A lower-case word that is not a preposition, conjunction or determiner: maybe a verb.
+    bool verb_like(std::uint32_t i) const {
+        const auto &token = m_doc.tokens[i];
+        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
+               !m_ctx.has(i, "clause_break") && !m_ctx.has(i, "determiner");
     }
 };
 

@@ -37,7 +37,8 @@ public:
             const bool near = current >= 0 && s - last_sentence <= 3;
             if (sighting->participants.size() < 2) {
                 // "the two leaders", "his first visit there": the episode being described.
-                if (near && (sighting->pair_reference || contains(current, sighting->participants))) {
+                const bool same_status = current >= 0 && m_ctx.out.meetings[current].status == sighting->status;
+                if (near && same_status && (sighting->pair_reference || contains(current, sighting->participants))) {
                     attach(current, *sighting);
                     last_sentence = s;
                 }
@@ -80,7 +81,7 @@ private:
         Sighting sighting;
         sighting.sentence = s;
         sighting.trigger = std::string(m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger + trigger_length - 1].end));
-        collect_participants(s, sighting);
+        collect_participants(s, trigger, trigger + trigger_length, sighting);
         for (const auto &ref : m_ctx.pairs) {
             sighting.pair_reference = sighting.pair_reference || (ref.sentence == s && !ref.countries);
         }
@@ -104,22 +105,98 @@ private:
     }
 
     /// People meet; when fewer than two people are named, countries and organisations do.
-    void collect_participants(std::uint32_t s, Sighting &sighting) const {
+    /// Participants come from the trigger's clause: the agents before it back to a clause
+    /// break, and after it up to the next one ("X met Y", "talks between X and Y", "his
+    /// meeting with the Russian leader, Vladimir Putin").
+    void collect_participants(std::uint32_t s, std::uint32_t trigger, std::uint32_t trigger_end,
+                              Sighting &sighting) const {
+        const auto &sentence = m_ctx.sentence(s);
         std::vector<int> people;
         std::vector<int> others;
-        for (const auto &m : m_ctx.out.mentions) {
-            if (m.sentence != s || m.in_quote || m.possessive) {
-                continue;
-            }
+        const auto take = [&](const Mention &m) {
             const auto kind = m_ctx.actor(m.actor).kind;
             auto &list = kind == ActorKind::person ? people : others;
             const bool agent = kind == ActorKind::person || m.how == "name" || m.how == "metonym";
-            if (agent && kind != ActorKind::place && std::find(list.begin(), list.end(), m.actor) == list.end()) {
+            if (!m.in_quote && !m.possessive && agent && kind != ActorKind::place &&
+                std::find(list.begin(), list.end(), m.actor) == list.end()) {
                 list.push_back(m.actor);
+            }
+        };
+        for (std::uint32_t i = trigger; i-- > sentence.first;) {
+            const bool joined = i > sentence.first && (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
+                                m_ctx.mention_at(i - 1) != nullptr;
+            if (is_boundary(i) && !joined && !(people.empty() && others.empty())) {
+                break;
+            }
+            if (m_ctx.text(i) == "," && people.empty() && others.empty()) {
+                // "Kim, who flew in on Monday, met ...": skip back over the parenthesis.
+                std::uint32_t k = i;
+                while (k > sentence.first && m_ctx.text(k - 1) != ",") {
+                    --k;
+                }
+                if (k > sentence.first) {
+                    i = k - 1;
+                    continue;
+                }
+            }
+            if (const auto *m = m_ctx.mention_at(i)) {
+                take(*m);
+                i = m->first;
+            }
+        }
+        for (std::uint32_t i = trigger_end; i < sentence.last; ++i) {
+            if (is_boundary(i) && !continues_list(i, sentence.last)) {
+                break;
+            }
+            if (const auto *m = m_ctx.mention_at(i)) {
+                take(*m);
+                i = m->last - 1;
+            }
+        }
+        if (people.size() < 2 && others.size() < 2) {
+            // The clause named too few: add the people of the sentence nearest the trigger.
+            std::vector<std::pair<std::uint32_t, const Mention *>> nearest;
+            for (const auto &m : m_ctx.out.mentions) {
+                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person) {
+                    const auto distance = m.first > trigger ? m.first - trigger : trigger - m.first;
+                    nearest.emplace_back(distance, &m);
+                }
+            }
+            std::sort(nearest.begin(), nearest.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+            for (const auto &[distance, m] : nearest) {
+                if (people.size() >= 2) {
+                    break;
+                }
+                take(*m);
             }
         }
         sighting.participants = people.size() >= 2 || others.size() < 2 ? people : others;
         std::sort(sighting.participants.begin(), sighting.participants.end());
+    }
+
+    /// Where a clause ends: punctuation other than a comma, a quote mark, a comma or a word
+    /// such as "and", "which", "while" (from the clause_break cue list).
+    bool is_boundary(std::uint32_t i) const {
+        const auto &token = m_doc.tokens[i];
+        if (token.kind == TokenKind::quote_open || token.kind == TokenKind::quote_close) {
+            return true;
+        }
+        const auto text = m_ctx.text(i);
+        return text == "," || text == ";" || text == ":" || text == "(" || text == ")" || m_ctx.has(i, "meeting_break") ||
+               (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper);
+    }
+
+    /// "Trump and Kim", "the Russian leader, Vladimir Putin": a boundary word that only joins
+    /// two names.
+    bool continues_list(std::uint32_t i, std::uint32_t last) const {
+        if (i + 1 >= last || (m_ctx.text(i) != "," && m_ctx.lower[i] != "and")) {
+            return false;
+        }
+        std::uint32_t next = i + 1;
+        if (m_ctx.lower[next] == "the" && next + 1 < last) {
+            ++next;
+        }
+        return m_ctx.mention_at(next) != nullptr;
     }
 
     /// The place named in the sentence; a venue or city from the places list beats a capital

@@ -57,12 +57,21 @@ private:
         for (std::uint32_t start = anchor + 1; start-- > lowest;) {
             Binding binding;
             binding.first = start;
-            if (match(0, start, binding)) {
-                emit(binding);
+            if (match(0, start, binding) && emit(binding)) {
                 return;
             }
             if (pattern.anchor == 0) {
                 return; // a pattern that opens with its anchor can only start there
+            }
+        }
+        // "X accuse+ Y" without an X before the verb ("…, accusing Russia", a quote's "we
+        // accuse"): the source is the quote's speaker or the sentence's subject.
+        if (pattern.elements.front().kind == ElementKind::source) {
+            Binding binding;
+            binding.first = anchor;
+            const std::size_t from = pattern.elements[1].kind == ElementKind::gap ? 2 : 1;
+            if (static_cast<int>(from) == pattern.anchor && match(from, anchor, binding)) {
+                emit(binding);
             }
         }
     }
@@ -207,6 +216,16 @@ private:
         return false;
     }
 
+    /// A word of the category among the matched words after the anchor ("said Russia could face").
+    bool span_has(const Binding &binding, std::string_view category) const {
+        for (std::uint32_t i = m_anchor + 1; i < binding.end; ++i) {
+            if (m_ctx.has(i, category)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     std::vector<Topic> topics_after(std::uint32_t from, const Binding &binding) const {
         std::vector<Topic> topics;
         const auto add = [&](Topic topic) {
@@ -242,24 +261,29 @@ private:
         return topics;
     }
 
-    void emit(const Binding &binding) {
+    /// Records the relations of a match; false when it yields none (no source, or only
+    /// self-loops and duplicates), so that another reading can be tried.
+    bool emit(const Binding &binding) {
         std::vector<int> sources = binding.sources;
-        if (sources.empty()) {
+        const bool implicit = sources.empty();
+        if (implicit) {
             if (const int source = implicit_source(binding.targets); source >= 0) {
                 sources.push_back(source);
             }
         }
         if (sources.empty() || binding.targets.empty()) {
-            return;
+            return false;
         }
+        bool emitted = false;
         const bool negated = window_has("negation");
-        const bool hypothetical = window_has("modal");
-        const auto topics = topics_after(binding.topic_from > 0 ? binding.topic_from : binding.end, binding);
+        const bool hypothetical = window_has("modal") || span_has(binding, "modal");
+        const auto topics = topics_after(binding.topic_from > 0 ? binding.topic_from : m_anchor + 1, binding);
         for (const int source : sources) {
             for (const int target : binding.targets) {
-                if (source == target || duplicate(source, target)) {
+                if (source == target || duplicate(implicit ? -1 : source, target)) {
                     continue;
                 }
+                emitted = true;
                 Relation relation;
                 relation.source = source;
                 relation.target = target;
@@ -276,11 +300,14 @@ private:
                 m_ctx.out.relations.push_back(std::move(relation));
             }
         }
+        return emitted;
     }
 
+    /// The same edge from this sentence already (source -1: from any source).
     bool duplicate(int source, int target) const {
         return std::any_of(m_ctx.out.relations.begin(), m_ctx.out.relations.end(), [&](const Relation &r) {
-            return r.sentence == m_sentence && r.source == source && r.target == target && r.type == m_pattern->type;
+            return r.sentence == m_sentence && (source < 0 || r.source == source) && r.target == target &&
+                   r.type == m_pattern->type;
         });
     }
 

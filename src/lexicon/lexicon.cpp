@@ -316,7 +316,14 @@ private:
 
     /// The surname of a full name: the last word, with particles ("Le Pen", "von der Leyen").
     std::string surname_of(const std::string &name, const std::string &country) const {
-        const auto words = phrase_tokens(name);
+        auto words = phrase_tokens(name);
+        // "Abdullah II" is "Abdullah"; the regnal number is no surname.
+        if (words.size() >= 2 && m_lex.is_word("regnal_number", to_lower(words.back()))) {
+            words.pop_back();
+            if (words.size() == 1) {
+                return std::string(words.front());
+            }
+        }
         if (words.size() < 2) {
             return {};
         }
@@ -363,6 +370,11 @@ private:
             if (actor.kind == ActorKind::person) {
                 if (const auto surname = surname_of(actor.name, actor.country); !surname.empty()) {
                     add_phrase(surname, GazetteerEntry{EntryKind::surname, i, -1});
+                }
+                // "Salman bin Abdulaziz" is "King Salman": with a patronymic, the first name.
+                const auto words = phrase_tokens(actor.name);
+                if (words.size() > 2 && m_lex.is_word("patronymic_particle", to_lower(words[1]))) {
+                    add_phrase(std::string(words.front()), GazetteerEntry{EntryKind::surname, i, -1});
                 }
             }
         }

@@ -22,7 +22,11 @@ int main(int argc, char **argv) {
     add(add_ingest_command);
     add(add_report_command);
     add(add_actor_command);
+    add(add_export_command);
     add(add_extract_command);
+    add(add_load_command);
+    add(add_merge_command);
+    add(add_eval_command);
     try {
         app.parse(argc, argv);
         for (auto &[command, run] : commands) {

@@ -195,7 +195,12 @@ TEST_CASE("a UTF-16 file is refused", "[reader]") {
 TEST_CASE("a NUL byte marks binary data, which is refused", "[reader]") {
     const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
     const auto message = input_error([&] { parse(png, ArticleFormat::txt, "photo.txt"); });
-    CHECK_THAT(message, Contains("photo.txt") && Contains("binary"));
+    CHECK_THAT(message, Contains("photo.txt") && Contains("binary") && Contains("offset 8"));
+
+    SECTION("after a byte-order mark, the offset still counts from the start of the file") {
+        const std::string bytes("\xEF\xBB\xBF" "ab\0c", 7);
+        CHECK_THAT(input_error([&] { parse(bytes, ArticleFormat::txt, "nul.txt"); }), Contains("offset 5"));
+    }
 }
 
 TEST_CASE("invalid UTF-8 is refused with its byte offset", "[reader]") {

@@ -12,9 +12,9 @@ using namespace diplograph;
 
 namespace {
 
-Document split(const std::string &text) { return segment(text, test::lexicon().segment_rules); }
+Document split(std::string_view text) { return segment(text, test::lexicon().segment_rules); }
 
-std::vector<std::string> sentences(const std::string &text) {
+std::vector<std::string> sentences(std::string_view text) {
     const auto doc = split(text);
     std::vector<std::string> out;
     for (const auto &s : doc.sentences) {

@@ -1,1 +1,267 @@
-// placeholder
+// Tests of the store: opening and migrating databases, refusing foreign ones, the embedded SQL,
+// and writing an article all-or-nothing.
+#include <catch2/catch.hpp>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "helpers.hpp"
+#include "store/database.hpp"
+#include "store/embedded_sql.hpp"
+#include "store/writer.hpp"
+
+using namespace diplograph;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string file_bytes(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+int pragma(SQLite::Database &db, const char *name) {
+    return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+std::int64_t count(SQLite::Database &db, const std::string &table) {
+    return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+std::string open_error(const std::string &path, OpenMode mode = OpenMode::read_write) {
+    try {
+        open_database(path, mode);
+    } catch (const InputError &e) {
+        return e.what();
+    }
+    FAIL("open_database threw no InputError");
+    return {};
+}
+
+/// The names after each "-- name:" marker of a multi-statement file.
+std::vector<std::string> statement_names(std::string_view file) {
+    std::vector<std::string> names;
+    constexpr std::string_view marker = "-- name: ";
+    for (auto pos = file.find(marker); pos != std::string_view::npos; pos = file.find(marker, pos + 1)) {
+        const auto begin = pos + marker.size();
+        names.emplace_back(trim(file.substr(begin, file.find('\n', begin) - begin)));
+    }
+    return names;
+}
+
+constexpr const char *sample_text =
+    "President Emmanuel Macron received Vladimir Putin at Versailles on Monday.\n\n"
+    "\xE2\x80\x9CWe had an extremely frank exchange,\xE2\x80\x9D Macron told reporters.\n\n"
+    "France accused Russia of supporting Bashar al-Assad.";
+
+} // namespace
+
+TEST_CASE("a new database gets the schema and our application id", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("kg.sqlite");
+    {
+        auto db = open_database(path);
+        CHECK(pragma(db, "user_version") == latest_schema_version());
+        CHECK(pragma(db, "application_id") == application_id);
+        CHECK(latest_schema_version() == static_cast<int>(schema_scripts().size()));
+        CHECK(db.tableExists("articles"));
+        CHECK(db.tableExists("actors"));
+        CHECK(db.tableExists("user_aliases"));
+    }
+    SECTION("and opens again, read-write or read-only, unchanged") {
+        const auto before = file_bytes(path);
+        {
+            auto db = open_database(path);
+            CHECK(pragma(db, "user_version") == latest_schema_version());
+        }
+        {
+            auto db = open_database(path, OpenMode::read_only);
+            CHECK(pragma(db, "application_id") == application_id);
+        }
+        CHECK(file_bytes(path) == before);
+    }
+}
+
+TEST_CASE("opening a missing database read-only is an input error, and creates nothing", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("missing.sqlite");
+    CHECK_THROWS_AS(open_database(path, OpenMode::read_only), InputError);
+    CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a foreign SQLite file is refused and left unmodified", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("foreign.sqlite");
+    {
+        SQLite::Database foreign(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        foreign.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+        foreign.exec("INSERT INTO notes (body) VALUES ('keep me')");
+    }
+    const auto before = file_bytes(path);
+    REQUIRE_FALSE(before.empty());
+    CHECK_THAT(open_error(path), Contains(path) && Contains("not a diplograph database"));
+    CHECK_THROWS_AS(open_database(path, OpenMode::read_only), InputError);
+    CHECK(file_bytes(path) == before);
+    SQLite::Database foreign(path, SQLite::OPEN_READONLY);
+    CHECK_FALSE(foreign.tableExists("articles"));
+    CHECK(pragma(foreign, "application_id") == 0);
+}
+
+TEST_CASE("a file that is not SQLite at all is refused and left unmodified", "[store]") {
+    const test::TempDir dir;
+    dir.write("notes.sqlite", "These are my notes, not a database. They go on for a while, to fill a page.\n");
+    const auto path = dir.file("notes.sqlite");
+    const auto before = file_bytes(path);
+    CHECK_THAT(open_error(path), Contains(path));
+    CHECK(file_bytes(path) == before);
+}
+
+TEST_CASE("a database from a newer diplograph is refused", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("newer.sqlite");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE future (x)");
+        db.exec("PRAGMA application_id = " + std::to_string(application_id));
+        db.exec("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));
+    }
+    const auto before = file_bytes(path);
+    CHECK_THAT(open_error(path), Contains(path) && Contains("newer"));
+    CHECK_THROWS_AS(open_database(path, OpenMode::read_only), InputError);
+    CHECK(file_bytes(path) == before);
+}
+
+TEST_CASE("an older diplograph database is migrated on a read-write open", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("old.sqlite");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(std::string(schema_scripts()[0].text));
+        db.exec("PRAGMA application_id = " + std::to_string(application_id));
+        db.exec("PRAGMA user_version = 1");
+    }
+    if (latest_schema_version() > 1) {
+        CHECK_THAT(open_error(path, OpenMode::read_only), Contains("older"));
+    }
+    auto db = open_database(path);
+    CHECK(pragma(db, "user_version") == latest_schema_version());
+    CHECK(db.tableExists("user_aliases"));
+}
+
+TEST_CASE("every schema view can be selected from", "[store]") {
+    auto db = open_database(":memory:");
+    const char *view = GENERATE("v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations",
+                                "v_country_relations", "v_nodes", "v_edges", "v_sentences",
+                                "v_relation_evidence");
+    INFO("view " << view);
+    CHECK(db.execAndGet(std::string("SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = '") + view +
+                        "'")
+              .getInt() == 1);
+    SQLite::Statement select(db, std::string("SELECT * FROM ") + view);
+    CHECK(select.getColumnCount() > 0);
+    CHECK_FALSE(select.executeStep());
+}
+
+TEST_CASE("every report query prepares on a fresh database", "[store]") {
+    auto db = open_database(":memory:");
+    REQUIRE_FALSE(report_queries().empty());
+    for (const auto &query : report_queries()) {
+        INFO("report " << query.name);
+        CHECK_NOTHROW(SQLite::Statement(db, std::string(query.text)));
+        CHECK(query.text.substr(0, 3) == "-- ");
+    }
+}
+
+TEST_CASE("every statement the writer uses prepares on a fresh database", "[store]") {
+    auto db = open_database(":memory:");
+    const auto file = store_statements()[0].text;
+    const auto names = statement_names(file);
+    CHECK(names.size() > 10);
+    for (const auto &name : names) {
+        INFO("statement " << name);
+        CHECK_NOTHROW(SQLite::Statement(db, std::string(named_statement(file, name))));
+    }
+    CHECK_THROWS_AS(named_statement(file, "no_such_statement"), std::logic_error);
+}
+
+TEST_CASE("the journal mode is not WAL", "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    const auto mode = to_lower(db.execAndGet("PRAGMA journal_mode").getString());
+    CHECK(mode != "wal");
+    CHECK(mode == "delete");
+}
+
+TEST_CASE("content_hash tells texts apart and is stable", "[store]") {
+    CHECK(content_hash("Macron met Putin.") == content_hash("Macron met Putin."));
+    CHECK(content_hash("Macron met Putin.") != content_hash("Macron met Putin!"));
+    CHECK(content_hash("") != content_hash(" "));
+    CHECK(content_hash("Macron met Putin.").size() == 32);
+}
+
+TEST_CASE("ArticleWriter stores an article with its sentences and facts", "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    const auto e = test::run(sample_text);
+    REQUIRE_FALSE(e.x.mentions.empty());
+    ArticleWriter writer(db, test::lexicon());
+    const auto hash = content_hash(e.article.text);
+    CHECK_FALSE(writer.find(hash));
+
+    SQLite::Transaction transaction(db);
+    const auto id = writer.write(e.article, hash, e.x);
+    transaction.commit();
+
+    CHECK(count(db, "articles") == 1);
+    CHECK(count(db, "sentences") == static_cast<std::int64_t>(e.x.doc.sentences.size()));
+    CHECK(count(db, "mentions") == static_cast<std::int64_t>(e.x.mentions.size()));
+    CHECK(count(db, "statements") == static_cast<std::int64_t>(e.x.statements.size()));
+    CHECK(count(db, "relations") == static_cast<std::int64_t>(e.x.relations.size()));
+    CHECK(count(db, "v_actors") >= 3);
+    CHECK(db.execAndGet("SELECT count(*) FROM actors WHERE name = 'Emmanuel Macron' AND kind = 'person'").getInt() ==
+          1);
+    CHECK(db.execAndGet("SELECT published FROM articles").getString() == "2017-05-29");
+    CHECK(db.execAndGet("SELECT text FROM v_sentences WHERE position = 0").getString() ==
+          "President Emmanuel Macron received Vladimir Putin at Versailles on Monday.");
+
+    SECTION("the same text is found by its hash and cannot be stored twice") {
+        const auto found = writer.find(hash);
+        REQUIRE(found);
+        CHECK(*found == id);
+        SQLite::Transaction again(db);
+        CHECK_THROWS_AS(writer.write(e.article, hash, e.x), SQLite::Exception);
+    }
+    SECTION("a second article reuses the actors already stored") {
+        const auto actors_before = count(db, "actors");
+        const auto other = test::run("Emmanuel Macron met Vladimir Putin again.");
+        SQLite::Transaction again(db);
+        writer.write(other.article, content_hash(other.article.text), other.x);
+        again.commit();
+        CHECK(count(db, "articles") == 2);
+        CHECK(count(db, "actors") == actors_before);
+    }
+}
+
+TEST_CASE("an article written in a transaction that is not committed leaves no trace", "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    const auto e = test::run(sample_text);
+    ArticleWriter writer(db, test::lexicon());
+    {
+        SQLite::Transaction transaction(db);
+        writer.write(e.article, content_hash(e.article.text), e.x);
+    }
+    writer.forget();
+    for (const char *table : {"articles", "sentences", "actors", "mentions", "statements", "relations"}) {
+        INFO("table " << table);
+        CHECK(count(db, table) == 0);
+    }
+    CHECK_FALSE(writer.find(content_hash(e.article.text)));
+}

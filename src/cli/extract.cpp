@@ -1,11 +1,11 @@
 // `diplograph extract`: articles -> JSON Lines of extracted facts, no database (a map step).
-#include <fmt/format.h>
-
-#include <iostream>
-
 #include "cli/article_source.hpp"
 #include "cli/commands.hpp"
 #include "extract/json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
 
 namespace diplograph {
 
@@ -19,16 +19,19 @@ struct ExtractOptions {
 
 int run_extract(const ExtractOptions &options) {
     check_source_options(options.source);
-    const Lexicon lexicon =
-        load_lexicon(options.lexicon.empty() ? default_lexicon_dir() : options.lexicon, DIPLOGRAPH_ISO_CODES);
+    const Lexicon lexicon = load_lexicon(
+        options.lexicon.empty() ? default_lexicon_dir() : options.lexicon, DIPLOGRAPH_ISO_CODES);
     int failed = 0;
-    for_each_article(
-        options.inputs, options.source,
-        [&](const Article &article) { std::cout << extraction_to_json(article, extract(article, lexicon)) << '\n'; },
-        [&](const std::string &message) {
-            ++failed;
-            std::cerr << "diplograph: " << message << '\n';
-        });
+    const ArticleSink sink{[&](Article &&article) {
+                               std::cout << extraction_to_json(article, extract(article, lexicon))
+                                         << '\n';
+                           },
+                           [&](const std::string &message) {
+                               ++failed;
+                               std::cerr << "diplograph: " << message << '\n';
+                           },
+                           {}};
+    for_each_article(plan_inputs(options.inputs), options.source, sink);
     return failed > 0 ? 1 : 0;
 }
 
@@ -36,12 +39,15 @@ int run_extract(const ExtractOptions &options) {
 
 CommandRunner add_extract_command(CLI::App &app) {
     auto options = std::make_shared<ExtractOptions>();
-    auto *cmd = app.add_subcommand("extract", "Print the facts extracted from articles as JSON Lines (no database)");
-    cmd->add_option("files", options->inputs, "Articles: .json, .jsonl, .txt, .html files, directories, or - for stdin")
+    auto *cmd = app.add_subcommand(
+        "extract", "Print the facts extracted from articles as JSON Lines (no database)");
+    cmd->add_option("files", options->inputs,
+                    "Articles: .json, .jsonl, .txt, .html files, directories, or - for stdin")
         ->required()
         ->type_name("FILE");
     add_source_options(*cmd, options->source);
-    cmd->add_option("--lexicon", options->lexicon, "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
+    cmd->add_option("--lexicon", options->lexicon,
+                    "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
         ->type_name("DIR");
     return [options] { return run_extract(*options); };
 }

@@ -1,119 +1,141 @@
-// `diplograph ingest`: read articles, extract, write each one all-or-nothing.
-#include <SQLiteCpp/Transaction.h>
-#include <fmt/format.h>
+// `diplograph ingest`: read articles, extract (on --jobs threads), write each one all-or-nothing.
+#include "cli/article_source.hpp"
+#include "cli/batch_writer.hpp"
+#include "cli/commands.hpp"
+#include "cli/parallel_extractor.hpp"
+#include "common/errors.hpp"
+#include "store/database.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 
-#include "cli/article_source.hpp"
-#include "cli/commands.hpp"
-#include "common/errors.hpp"
-#include "extract/extraction.hpp"
-#include "store/database.hpp"
-#include "store/writer.hpp"
-
 namespace diplograph {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 struct IngestOptions {
     std::string db;
     std::vector<std::string> inputs;
     SourceOptions source;
     std::string lexicon;
+    int jobs = 1;
     bool quiet = false;
 };
 
-/// Articles committed per transaction; each article is still all-or-nothing (a savepoint).
-constexpr int batch_size = 200;
-
-struct Counts {
-    int ingested = 0;
-    int duplicates = 0;
-    int failed = 0;
-};
-
-/// Writes articles in batches of transactions, each article inside its own savepoint.
-class Ingester {
+/// A progress line on stderr, redrawn at most five times a second, only on a terminal.
+class Progress {
 public:
-    Ingester(SQLite::Database &db, const Lexicon &lexicon, bool quiet)
-        : m_db(db), m_lex(lexicon), m_writer(db, lexicon), m_quiet(quiet) {}
+    Progress(bool enabled, std::optional<std::uint64_t> total_bytes)
+        : m_enabled(enabled), m_total(total_bytes), m_started(Clock::now()), m_shown(m_started) {}
 
-    void ingest(const Article &article) {
-        const auto hash = content_hash(article.text);
-        if (!m_transaction) {
-            m_transaction = std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        }
-        if (const auto existing = m_writer.find(hash)) {
-            ++m_counts.duplicates;
-            if (!m_quiet) {
-                std::cout << fmt::format("skipped {}: already in the database as article {}\n", article.origin, *existing);
-            }
+    /// Input bytes read so far (called from the reading thread).
+    void read(std::uint64_t bytes) { m_read.store(bytes, std::memory_order_relaxed); }
+
+    /// One more article handled (called from the writing thread).
+    void article() {
+        ++m_articles;
+        const auto now = Clock::now();
+        if (!m_enabled || now - m_shown < std::chrono::milliseconds(200)) {
             return;
         }
-        const Extraction extraction = extract(article, m_lex);
-        m_db.exec("SAVEPOINT article");
-        try {
-            m_writer.write(article, hash, extraction);
-            m_db.exec("RELEASE article");
-        } catch (const SQLite::Exception &e) {
-            m_db.exec("ROLLBACK TO article");
-            m_db.exec("RELEASE article");
-            m_writer.forget();
-            throw InputError(fmt::format("cannot store {}: {}", article.origin, e.what()));
+        m_shown = now;
+        const double seconds = std::chrono::duration<double>(now - m_started).count();
+        std::string line =
+            fmt::format("{} articles, {:.0f} articles/s", m_articles, m_articles / seconds);
+        const auto read = m_read.load(std::memory_order_relaxed);
+        if (m_total && *m_total > 0 && read > 0) {
+            const double left =
+                seconds * (static_cast<double>(*m_total) / static_cast<double>(read) - 1.0);
+            line += fmt::format(", ETA {}:{:02}", static_cast<int>(left) / 60,
+                                static_cast<int>(left) % 60);
         }
-        ++m_counts.ingested;
-        if (++m_in_batch >= batch_size) {
-            finish();
-        }
+        std::cerr << "\r\033[K" << line << std::flush;
     }
 
-    void fail(const std::string &message) {
-        ++m_counts.failed;
-        std::cerr << "diplograph: " << message << '\n';
-    }
-
-    void finish() {
-        if (m_transaction) {
-            m_transaction->commit();
-            m_transaction.reset();
+    void clear() const {
+        if (m_enabled && m_shown != m_started) {
+            std::cerr << "\r\033[K" << std::flush;
         }
-        m_in_batch = 0;
     }
-
-    const Counts &counts() const { return m_counts; }
 
 private:
-    SQLite::Database &m_db;
-    const Lexicon &m_lex;
-    ArticleWriter m_writer;
-    bool m_quiet;
-    std::unique_ptr<SQLite::Transaction> m_transaction;
-    int m_in_batch = 0;
-    Counts m_counts;
+    bool m_enabled;
+    std::optional<std::uint64_t> m_total;
+    Clock::time_point m_started;
+    Clock::time_point m_shown;
+    std::atomic<std::uint64_t> m_read{0};
+    long m_articles = 0;
 };
+
+/// --jobs 1: read, extract and write one article after the other on this thread.
+void ingest_serially(const InputPlan &plan, const IngestOptions &options, const Lexicon &lexicon,
+                     BatchWriter &writer, Progress &progress) {
+    const ArticleSink sink{[&](Article &&article) {
+                               const auto hash = content_hash(article.text);
+                               if (!writer.skip_duplicate(article, hash)) {
+                                   writer.write(article, hash, extract(article, lexicon));
+                               }
+                               progress.article();
+                           },
+                           [&](const std::string &message) { writer.fail(message); },
+                           [&](std::uint64_t bytes) { progress.read(bytes); }};
+    for_each_article(plan, options.source, sink);
+}
+
+/// --jobs N: extraction on N threads, writing on one more, in input order.
+void ingest_in_parallel(const InputPlan &plan, const IngestOptions &options, const Lexicon &lexicon,
+                        BatchWriter &writer, Progress &progress) {
+    ParallelExtractor extractor(lexicon, options.jobs, [&](const ExtractedArticle &item) {
+        if (!item.error.empty()) {
+            writer.fail(item.error);
+            return;
+        }
+        if (!writer.skip_duplicate(item.article, item.hash)) {
+            writer.write(item.article, item.hash, item.extraction);
+        }
+        progress.article();
+    });
+    const ArticleSink sink{[&](Article &&article) { extractor.push_article(std::move(article)); },
+                           [&](const std::string &message) { extractor.push_error(message); },
+                           [&](std::uint64_t bytes) { progress.read(bytes); }};
+    for_each_article(plan, options.source, sink);
+    extractor.finish();
+}
 
 int run_ingest(const IngestOptions &options) {
     check_source_options(options.source);
-    const auto started = std::chrono::steady_clock::now();
-    const std::string path = database_path(options.db);
-    SQLite::Database db = open_database(path);
-    const Lexicon lexicon = load_lexicon(options.lexicon.empty() ? default_lexicon_dir() : options.lexicon,
-                                         DIPLOGRAPH_ISO_CODES, read_user_actors(db));
-    Ingester ingester(db, lexicon, options.quiet);
-    for_each_article(
-        options.inputs, options.source, [&](const Article &article) { ingester.ingest(article); },
-        [&](const std::string &message) { ingester.fail(message); });
-    ingester.finish();
-    const auto &counts = ingester.counts();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!options.quiet) {
-        std::cout << fmt::format("ingested {} article{} into {} ({} duplicate{} skipped, {} failed) in {:.3f} s\n",
-                                 counts.ingested, counts.ingested == 1 ? "" : "s", path, counts.duplicates,
-                                 counts.duplicates == 1 ? "" : "s", counts.failed, seconds);
+    if (options.jobs < 1 || options.jobs > 256) {
+        throw UsageError(fmt::format("--jobs must be between 1 and 256, not {}", options.jobs));
     }
-    return counts.failed > 0 ? 1 : 0;
+    const auto started = Clock::now();
+    const std::string path = database_path(options.db);
+    const InputPlan plan = plan_inputs(options.inputs);
+    SQLite::Database db = open_database(path);
+    use_bulk_write_settings(db);
+    const Lexicon lexicon =
+        load_lexicon(options.lexicon.empty() ? default_lexicon_dir() : options.lexicon,
+                     DIPLOGRAPH_ISO_CODES, read_user_actors(db));
+    BatchWriter writer(db, lexicon, options.quiet);
+    Progress progress(!options.quiet && isatty(STDERR_FILENO) == 1, plan.total_bytes);
+    if (options.jobs == 1) {
+        ingest_serially(plan, options, lexicon, writer, progress);
+    } else {
+        ingest_in_parallel(plan, options, lexicon, writer, progress);
+    }
+    writer.finish();
+    progress.clear();
+    if (!options.quiet) {
+        const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        std::cout << writer.summary("ingested", path, seconds) << '\n';
+    }
+    return writer.counts().failed > 0 ? 1 : 0;
 }
 
 } // namespace
@@ -130,14 +152,23 @@ std::string database_path(const std::string &option) {
 
 CommandRunner add_ingest_command(CLI::App &app) {
     auto options = std::make_shared<IngestOptions>();
-    auto *cmd = app.add_subcommand("ingest", "Read articles and add their actors, statements, meetings and relations");
-    cmd->add_option("files", options->inputs, "Articles: .json, .jsonl, .txt, .html files, directories, or - for stdin")
+    auto *cmd = app.add_subcommand(
+        "ingest", "Read articles and add their actors, statements, meetings and relations");
+    cmd->add_option(
+           "files", options->inputs,
+           "Articles: .json, .jsonl, .txt, .html files, directories, quoted globs, or - for stdin")
         ->required()
         ->type_name("FILE");
-    cmd->add_option("--db", options->db, "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")->type_name("PATH");
+    cmd->add_option("--db", options->db,
+                    "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")
+        ->type_name("PATH");
     add_source_options(*cmd, options->source);
-    cmd->add_option("--lexicon", options->lexicon, "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
+    cmd->add_option("--lexicon", options->lexicon,
+                    "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
         ->type_name("DIR");
+    cmd->add_option("--jobs,-j", options->jobs,
+                    "Extract on N threads (one more writes, in input order)")
+        ->type_name("N");
     cmd->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
     return [options] { return run_ingest(*options); };
 }

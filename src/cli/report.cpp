@@ -30,8 +30,13 @@ struct ReportOptions {
 };
 
 void print_list() {
-    for (const auto &report : list_reports()) {
-        std::cout << fmt::format("{:<12} {}\n", report.name, report.summary);
+    const auto reports = list_reports();
+    std::size_t width = 0;
+    for (const auto &report : reports) {
+        width = std::max(width, report.name.size());
+    }
+    for (const auto &report : reports) {
+        std::cout << fmt::format("{:<{}}  {}\n", report.name, width, report.summary);
     }
 }
 

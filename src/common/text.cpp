@@ -11,6 +11,10 @@ namespace diplograph {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos; // ASCII is always valid; skipping it keeps lexicon loading fast
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
         const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
@@ -35,6 +39,10 @@ std::string normalize_nfc(std::string_view text) {
 }
 
 char32_t next_code_point(std::string_view text, std::size_t &pos) {
+    if (const auto byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {
+        ++pos;
+        return byte;
+    }
     utf8proc_int32_t cp = 0;
     const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
     const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
@@ -85,6 +93,11 @@ std::string to_lower(std::string_view text) {
     out.reserve(text.size());
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (const char c = text[pos]; static_cast<unsigned char>(c) < 0x80) {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            ++pos;
+            continue;
+        }
         const auto c = static_cast<utf8proc_int32_t>(next_code_point(text, pos));
         utf8proc_uint8_t buffer[4];
         const auto length = utf8proc_encode_char(utf8proc_tolower(c), buffer);
@@ -126,15 +139,28 @@ std::string fold_key(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n')) {
-        text.remove_prefix(1);
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t next = begin;
+        if (!is_space(next_code_point(text, next))) {
+            break;
+        }
+        begin = next;
     }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
-        text.remove_suffix(1);
+    std::size_t end = text.size();
+    while (end > begin) {
+        // Step back to the first byte of the last code point.
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+            --start;
+        }
+        std::size_t next = start;
+        if (!is_space(next_code_point(text, next)) || next != end) {
+            break;
+        }
+        end = start;
     }
-    return text;
+    return text.substr(begin, end - begin);
 }
 
 } // namespace diplograph

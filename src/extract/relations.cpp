@@ -2,6 +2,7 @@
 // negation and modality; meetings add CONSULT edges between their participants.
 #include <algorithm>
 
+#include "common/text.hpp"
 #include "extract/context.hpp"
 
 namespace diplograph {
@@ -146,8 +147,14 @@ private:
             }
             auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
             slot = found->first;
-            if (match(e + 1, found->second, binding)) {
-                return true;
+            // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
+            // has repeatedly accused", "Turkey, which has threatened".
+            const bool before_words = element.kind == ElementKind::source && e + 1 < elements.size() &&
+                                      elements[e + 1].kind == ElementKind::words;
+            for (const auto next : before_words ? after_subject(found->second) : std::vector{found->second}) {
+                if (match(e + 1, next, binding)) {
+                    return true;
+                }
             }
             slot.clear();
             return false;
@@ -158,20 +165,59 @@ private:
         return false;
     }
 
-    /// X&Y: "France and Russia", or "the two leaders" / "both countries".
+    /// Where a verb may start after a subject ending at `end`: right there, after auxiliaries
+    /// and adverbs ("has repeatedly"), or after a parenthesis between commas ("Straw, the
+    /// foreign secretary, backed"; "Turkey, which has threatened").
+    std::vector<std::uint32_t> after_subject(std::uint32_t end) const {
+        std::vector<std::uint32_t> starts{end};
+        const auto skip_fillers = [&](std::uint32_t i) {
+            while (i < m_last && (m_ctx.has(i, "auxiliary") || m_ctx.has(i, "negation"))) {
+                ++i;
+            }
+            return i;
+        };
+        if (const auto i = skip_fillers(end); i != end) {
+            starts.push_back(i);
+        }
+        if (end < m_last && m_ctx.text(end) == ",") {
+            if (end + 1 < m_last && m_ctx.has(end + 1, "relative_pronoun")) {
+                starts.push_back(skip_fillers(end + 2));
+            }
+            for (std::uint32_t k = end + 1; k < m_last && k < end + 16; ++k) {
+                if (m_ctx.text(k) == ",") {
+                    starts.push_back(skip_fillers(k + 1));
+                    break;
+                }
+            }
+        }
+        return starts;
+    }
+
+    /// X&Y: "France and Russia", "the leaders of Russia, Ukraine, Germany and France" (every
+    /// pair), or "the two leaders" / "both countries".
     bool match_pair(std::size_t e, std::uint32_t pos, Binding &binding) {
-        if (const auto found = actors_at(pos); found && found->first.size() == 2) {
-            binding.sources = {found->first[0]};
-            binding.targets = {found->first[1]};
-            return match(e + 1, found->second, binding);
+        if (const auto found = actors_at(pos); found && found->first.size() >= 2) {
+            binding.sources = found->first;
+            binding.targets = found->first;
+            for (const auto next : after_subject(found->second)) {
+                if (match(e + 1, next, binding)) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (const auto &ref : m_ctx.pairs) {
             if (ref.first == pos || (ref.first == pos + 1 && m_ctx.lower[pos] == "the")) {
                 const auto pair = resolve_pair(m_ctx, ref);
                 if (pair.size() == 2) {
-                    binding.sources = {pair[0]};
-                    binding.targets = {pair[1]};
-                    return match(e + 1, ref.last, binding);
+                    binding.sources = pair;
+                    binding.targets = pair;
+                    for (const auto next : after_subject(ref.last)) {
+                        if (match(e + 1, next, binding)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
             }
         }
@@ -278,9 +324,12 @@ private:
         const bool negated = window_has("negation");
         const bool hypothetical = window_has("modal") || span_has(binding, "modal");
         const auto topics = topics_after(binding.topic_from > 0 ? binding.topic_from : m_anchor + 1, binding);
-        for (const int source : sources) {
-            for (const int target : binding.targets) {
-                if (source == target || duplicate(implicit ? -1 : source, target)) {
+        const bool all_pairs = binding.sources == binding.targets;
+        for (std::size_t si = 0; si < sources.size(); ++si) {
+            const int source = sources[si];
+            for (std::size_t ti = all_pairs ? si + 1 : 0; ti < binding.targets.size(); ++ti) {
+                const int target = binding.targets[ti];
+                if (source == target || duplicate(implicit ? -1 : source, target) || !fits_types(source, target)) {
                     continue;
                 }
                 emitted = true;
@@ -301,6 +350,17 @@ private:
             }
         }
         return emitted;
+    }
+
+    /// Places act on no one; they can only be what an attack, a deployment or a blockade hits.
+    bool fits_types(int source, int target) const {
+        if (m_ctx.actor(source).kind == ActorKind::place) {
+            return false;
+        }
+        if (m_ctx.actor(target).kind != ActorKind::place) {
+            return true;
+        }
+        return m_ctx.lex.is_word("place_target_type", to_lower(m_pattern->type));
     }
 
     /// The same edge from this sentence already (source -1: from any source).

@@ -265,7 +265,7 @@ private:
         if (v + 1 < m_doc.tokens.size() && m_ctx.lower[v + 1] == "that") {
             return true;
         }
-        if (m_ctx.has(v, "reporting_object")) {
+        if (m_ctx.has(v, "reporting_object") || !m_ctx.has(v, "reporting_bare")) {
             return false;
         }
         const auto *m = v > 0 ? m_ctx.mention_at(v - 1) : nullptr;

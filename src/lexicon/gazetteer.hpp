@@ -36,23 +36,25 @@ public:
         if (words.empty()) {
             return nullptr;
         }
-        std::string key;
+        std::string first = token_key(words.front(), m_fold);
+        std::string key = first;
+        key += '\x1f';
         std::vector<std::string> rest;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            auto k = token_key(words[i], m_fold);
-            if (i > 0) {
-                rest.push_back(k);
-            }
-            key += k;
+        rest.reserve(words.size() - 1);
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            rest.push_back(token_key(words[i], m_fold));
+            key += rest.back();
             key += '\x1f';
         }
-        const auto [it, inserted] = m_index.try_emplace(key, static_cast<std::uint32_t>(m_values.size()));
+        const auto [it, inserted] = m_index.try_emplace(std::move(key), static_cast<std::uint32_t>(m_values.size()));
         if (inserted) {
             m_values.emplace_back();
-            auto &bucket = m_first[token_key(words.front(), m_fold)];
-            bucket.push_back(Phrase{std::move(rest), it->second});
-            std::stable_sort(bucket.begin(), bucket.end(),
-                             [](const Phrase &a, const Phrase &b) { return a.rest.size() > b.rest.size(); });
+            // Longest first, in insertion order among equals: what a stable sort would give,
+            // without sorting the bucket again on every insert.
+            auto &bucket = m_first[std::move(first)];
+            const auto at = std::upper_bound(bucket.begin(), bucket.end(), rest.size(),
+                                             [](std::size_t n, const Phrase &p) { return n > p.rest.size(); });
+            bucket.insert(at, Phrase{std::move(rest), it->second});
         }
         return &m_values[it->second];
     }

@@ -181,6 +181,10 @@ private:
             if (!kind || (*kind != ActorKind::organization && *kind != ActorKind::group)) {
                 throw InputError(fmt::format("{}: kind must be organization or group", line.where()));
             }
+            if (const int existing = m_lex.find(line.fields[0]); existing >= 0 && m_lex.actors[existing].kind == *kind) {
+                add_aliases(existing, line.values("also")); // the same organisation listed twice
+                continue;
+            }
             const int index = add_actor(LexActor{line.fields[0], *kind, checked_country(line, line.value("country")),
                                                  line.values("also"), {}, "lexicon"});
             for (const auto &seat : line.values("seat")) {
@@ -191,6 +195,10 @@ private:
 
     void load_places(const std::string &file) {
         for (const auto &line : read_lexicon_file(file, 1, {"country", "also"})) {
+            if (const int existing = m_lex.find(line.fields[0]); existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
+                add_aliases(existing, line.values("also"));
+                continue;
+            }
             add_actor(LexActor{line.fields[0], ActorKind::place, checked_country(line, line.value("country")),
                                line.values("also"), {}, "lexicon"});
         }
@@ -362,19 +370,21 @@ private:
 
     void index_names() {
         for (int i = 0; i < static_cast<int>(m_lex.actors.size()); ++i) {
-            const auto &actor = m_lex.actors[i];
+            auto &actor = m_lex.actors[i];
             add_phrase(actor.name, GazetteerEntry{EntryKind::name, i, -1});
             for (const auto &alias : actor.aliases) {
                 add_phrase(alias, GazetteerEntry{EntryKind::name, i, -1});
             }
             if (actor.kind == ActorKind::person) {
-                if (const auto surname = surname_of(actor.name, actor.country); !surname.empty()) {
+                if (auto surname = surname_of(actor.name, actor.country); !surname.empty()) {
                     add_phrase(surname, GazetteerEntry{EntryKind::surname, i, -1});
+                    actor.short_names.push_back(std::move(surname));
                 }
                 // "Salman bin Abdulaziz" is "King Salman": with a patronymic, the first name.
                 const auto words = phrase_tokens(actor.name);
                 if (words.size() > 2 && m_lex.is_word("patronymic_particle", to_lower(words[1]))) {
                     add_phrase(std::string(words.front()), GazetteerEntry{EntryKind::surname, i, -1});
+                    actor.short_names.emplace_back(words.front());
                 }
             }
         }

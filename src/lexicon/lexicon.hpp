@@ -27,6 +27,7 @@ struct LexActor {
     std::string leader_office;        ///< countries: the office "the X leader" means
     std::string origin = "lexicon";   ///< lexicon or user
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
+    std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
 };
 
 struct Role {

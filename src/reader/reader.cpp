@@ -131,14 +131,14 @@ std::string clean_text(std::string_view bytes, std::string_view origin) {
                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
         fail(origin, "UTF-16 text is not supported; convert it to UTF-8");
     }
-    if (bytes.starts_with("\xEF\xBB\xBF")) {
-        bytes.remove_prefix(3);
-    }
+    // Offsets in messages count from the start of the file, byte-order mark included.
+    const std::size_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    bytes.remove_prefix(bom);
     if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-        fail(origin, fmt::format("binary data, not text (NUL byte at offset {})", nul));
+        fail(origin, fmt::format("binary data, not text (NUL byte at offset {})", bom + nul));
     }
     if (const auto bad = find_invalid_utf8(bytes)) {
-        fail(origin, fmt::format("not valid UTF-8 at byte {}", *bad));
+        fail(origin, fmt::format("not valid UTF-8 at byte {}", bom + *bad));
     }
     return normalize_nfc(bytes);
 }

@@ -1,6 +1,10 @@
 // Loading the actor graph from the store and writing it in the formats graph tools read.
 #include "report/exporter.hpp"
 
+#include "common/errors.hpp"
+#include "report/report.hpp"
+#include "store/embedded_sql.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <rapidjson/prettywriter.h>
@@ -12,10 +16,6 @@
 #include <set>
 #include <sstream>
 #include <utility>
-
-#include "common/errors.hpp"
-#include "report/report.hpp"
-#include "store/embedded_sql.hpp"
 
 namespace diplograph {
 
@@ -64,9 +64,13 @@ std::vector<GraphEdge> load_edges(SQLite::Database &db, const std::vector<GraphN
     auto st = prepare(db, "graph_edges");
     std::vector<GraphEdge> edges;
     while (st.executeStep()) {
-        GraphEdge edge{st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
-                       st.getColumn(2).getString(), st.getColumn(3).getString(),
-                       optional_text(st.getColumn(5)), st.getColumn(4).getInt64(), {}};
+        GraphEdge edge{st.getColumn(0).getInt64(),
+                       st.getColumn(1).getInt64(),
+                       st.getColumn(2).getString(),
+                       st.getColumn(3).getString(),
+                       optional_text(st.getColumn(5)),
+                       st.getColumn(4).getInt64(),
+                       {}};
         if (!members.contains(edge.source) || !members.contains(edge.target)) {
             continue;
         }
@@ -83,11 +87,21 @@ std::string xml(std::string_view text) {
     std::string escaped;
     for (const char c : text) {
         switch (c) {
-        case '&': escaped += "&amp;"; break;
-        case '<': escaped += "&lt;"; break;
-        case '>': escaped += "&gt;"; break;
-        case '"': escaped += "&quot;"; break;
-        case '\'': escaped += "&apos;"; break;
+        case '&':
+            escaped += "&amp;";
+            break;
+        case '<':
+            escaped += "&lt;";
+            break;
+        case '>':
+            escaped += "&gt;";
+            break;
+        case '"':
+            escaped += "&quot;";
+            break;
+        case '\'':
+            escaped += "&apos;";
+            break;
         default:
             if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
                 escaped += c;
@@ -148,7 +162,10 @@ std::map<std::string, std::string> schema_descriptions() {
         std::string comment;
         while (std::getline(lines, line)) {
             if (line.starts_with("-- ")) {
-                comment += (comment.empty() ? "" : " ") + line.substr(3);
+                if (!comment.empty()) {
+                    comment += ' ';
+                }
+                comment.append(line, 3);
                 continue;
             }
             for (const std::string_view create :
@@ -168,17 +185,22 @@ std::map<std::string, std::string> schema_descriptions() {
 /// The query with each named parameter wrapped in nullif(..., ''): Datasette binds an empty
 /// form field as '', where the reports expect NULL for "not given".
 std::string empty_parameters_as_null(std::string_view sql, const std::vector<std::string> &names) {
+    const auto is_name_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    };
     std::string result;
     std::size_t i = 0;
     while (i < sql.size()) {
-        const auto is_name_char = [&](std::size_t at) {
-            return at < sql.size() &&
-                   (std::isalnum(static_cast<unsigned char>(sql[at])) != 0 || sql[at] == '_');
-        };
+        const auto rest = sql.substr(i);
         const auto name = std::find_if(names.begin(), names.end(), [&](const std::string &n) {
-            return sql.substr(i).starts_with(n) && !is_name_char(i + n.size());
+            return rest.starts_with(n) &&
+                   (rest.size() == n.size() || !is_name_char(rest[n.size()]));
         });
-        if (sql[i] == ':' && name != names.end()) {
+        if (rest.starts_with("--")) {
+            const auto line = rest.substr(0, rest.find('\n'));
+            result += line;
+            i += line.size();
+        } else if (name != names.end()) {
             result += fmt::format("nullif({}, '')", *name);
             i += name->size();
         } else {
@@ -192,9 +214,12 @@ std::string empty_parameters_as_null(std::string_view sql, const std::vector<std
 
 std::optional<ExportFormat> export_format_from(std::string_view name) {
     static const std::map<std::string_view, ExportFormat> formats{
-        {"graphml", ExportFormat::graphml}, {"gexf", ExportFormat::gexf},
-        {"dot", ExportFormat::dot},         {"json", ExportFormat::json},
-        {"csv", ExportFormat::csv},         {"svg", ExportFormat::svg},
+        {"graphml", ExportFormat::graphml},
+        {"gexf", ExportFormat::gexf},
+        {"dot", ExportFormat::dot},
+        {"json", ExportFormat::json},
+        {"csv", ExportFormat::csv},
+        {"svg", ExportFormat::svg},
         {"datasette", ExportFormat::datasette}};
     const auto it = formats.find(name);
     return it == formats.end() ? std::nullopt : std::optional(it->second);
@@ -220,11 +245,13 @@ std::string to_graphml(const Graph &graph) {
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     for (const auto *key : {"label", "kind", "country"}) {
         out << fmt::format("  <key id=\"{0}\" for=\"node\" attr.name=\"{0}\" "
-                           "attr.type=\"string\"/>\n", key);
+                           "attr.type=\"string\"/>\n",
+                           key);
     }
     for (const auto *key : {"type", "polarity", "topics"}) {
         out << fmt::format("  <key id=\"{0}\" for=\"edge\" attr.name=\"{0}\" "
-                           "attr.type=\"string\"/>\n", key);
+                           "attr.type=\"string\"/>\n",
+                           key);
     }
     out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
            "  <graph id=\"diplograph\" edgedefault=\"directed\">\n";
@@ -276,7 +303,8 @@ std::string to_gexf(const Graph &graph) {
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
         const auto &edge = graph.edges[i];
         out << fmt::format("      <edge id=\"e{}\" source=\"{}\" target=\"{}\" weight=\"{}\">\n"
-                           "        <attvalues>\n", i, edge.source, edge.target, edge.weight);
+                           "        <attvalues>\n",
+                           i, edge.source, edge.target, edge.weight);
         gexf_value(out, 0, edge.type);
         gexf_value(out, 1, edge.polarity);
         gexf_value(out, 2, edge.topics);
@@ -284,8 +312,8 @@ std::string to_gexf(const Graph &graph) {
         if (!edge.spells.empty()) {
             out << "        <spells>\n";
             for (const auto &spell : edge.spells) {
-                out << fmt::format("          <spell start=\"{}\" end=\"{}\"/>\n",
-                                   xml(spell.start), xml(spell.end));
+                out << fmt::format("          <spell start=\"{}\" end=\"{}\"/>\n", xml(spell.start),
+                                   xml(spell.end));
             }
             out << "        </spells>\n";
         }
@@ -307,13 +335,13 @@ std::string to_dot(const Graph &graph) {
                            dot_string(node.country.value_or("")));
     }
     for (const auto &edge : graph.edges) {
-        const auto label = edge.weight > 1 ? fmt::format("{} x{}", edge.type, edge.weight)
-                                           : edge.type;
+        const auto label =
+            edge.weight > 1 ? fmt::format("{} x{}", edge.type, edge.weight) : edge.type;
         out << fmt::format("  {} -> {} [label={}, type={}, polarity={}, topics={}, weight={}, "
-                           "color={}];\n", edge.source, edge.target, dot_string(label),
-                           dot_string(edge.type), dot_string(edge.polarity),
-                           dot_string(edge.topics.value_or("")), edge.weight,
-                           polarity_colour(edge.polarity));
+                           "color={}];\n",
+                           edge.source, edge.target, dot_string(label), dot_string(edge.type),
+                           dot_string(edge.polarity), dot_string(edge.topics.value_or("")),
+                           edge.weight, polarity_colour(edge.polarity));
     }
     out << "}\n";
     return out.str();
@@ -382,9 +410,8 @@ std::string nodes_csv(const Graph &graph) {
 std::string edges_csv(const Graph &graph) {
     auto table = table_of({"source", "target", "key", "type", "polarity", "topics", "weight"});
     for (const auto &edge : graph.edges) {
-        table.rows.push_back({std::to_string(edge.source), std::to_string(edge.target),
-                              edge.key(), edge.type, edge.polarity, edge.topics,
-                              std::to_string(edge.weight)});
+        table.rows.push_back({std::to_string(edge.source), std::to_string(edge.target), edge.key(),
+                              edge.type, edge.polarity, edge.topics, std::to_string(edge.weight)});
     }
     std::ostringstream out;
     print_table(out, table, OutputFormat::csv);

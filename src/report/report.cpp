@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
@@ -54,6 +55,18 @@ const NamedSql *find_report(const std::string &name) {
 }
 
 std::string_view store_sql() { return store_statements()[0].text; }
+
+/// (id, name, kind) of the actors a named statement finds for :name.
+std::vector<std::tuple<std::int64_t, std::string, std::string>>
+matching_actors(SQLite::Database &db, const char *statement, const std::string &name) {
+    SQLite::Statement st(db, std::string(named_statement(store_sql(), statement)));
+    st.bind(":name", name);
+    std::vector<std::tuple<std::int64_t, std::string, std::string>> found;
+    while (st.executeStep()) {
+        found.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString());
+    }
+    return found;
+}
 
 } // namespace
 
@@ -133,11 +146,10 @@ std::int64_t resolve_actor(SQLite::Database &db, const std::string &name) {
     if (wanted.starts_with("the ") || wanted.starts_with("The ")) {
         wanted = wanted.substr(4);
     }
-    SQLite::Statement st(db, std::string(named_statement(store_sql(), "resolve_actor")));
-    st.bind(":name", wanted);
-    std::vector<std::tuple<std::int64_t, std::string, std::string>> found;
-    while (st.executeStep()) {
-        found.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString());
+    auto found = matching_actors(db, "resolve_actor", wanted);
+    // A surname alone ("Putin") names a person when no actor has that name or alias.
+    if (found.empty()) {
+        found = matching_actors(db, "resolve_surname", wanted);
     }
     // "Moscow" names both the capital and, as a metonym, the country: the acting actor wins.
     if (found.size() > 1) {

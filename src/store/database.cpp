@@ -23,6 +23,10 @@ std::string_view named_statement(std::string_view file, std::string_view name) {
     return file.substr(body, next == std::string_view::npos ? std::string_view::npos : next - body);
 }
 
+void use_bulk_write_settings(SQLite::Database &db) {
+    db.exec(std::string(named_statement(store_statements()[0].text, "bulk_write_settings")));
+}
+
 int latest_schema_version() { return static_cast<int>(schema_scripts().size()); }
 
 namespace {

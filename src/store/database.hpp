@@ -16,6 +16,10 @@ enum class OpenMode { read_write, read_only };
 /// files from a newer diplograph with an InputError naming the path; never modifies them.
 SQLite::Database open_database(const std::string &path, OpenMode mode = OpenMode::read_write);
 
+/// Connection settings for writing many articles (cache size, temporary storage) that keep
+/// the rollback journal and the durability of each commit.
+void use_bulk_write_settings(SQLite::Database &db);
+
 /// The schema version this build writes (the number of schema files).
 int latest_schema_version();
 

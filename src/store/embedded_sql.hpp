@@ -19,6 +19,11 @@ std::span<const NamedSql> report_queries();
 std::span<const NamedSql> store_statements();
 /// src/report/export.sql: the statements the graph exporter runs, one file.
 std::span<const NamedSql> export_statements();
+/// src/report/eval.sql: the statements `diplograph eval` reads the public views with, one file.
+std::span<const NamedSql> eval_statements();
+
+/// src/store/merge.sql: the steps of `diplograph merge`, one file.
+std::span<const NamedSql> merge_statements();
 
 /// The statement after the "-- name: NAME" line of a multi-statement file, up to the next
 /// marker. Throws std::logic_error when the name is missing (a build mistake).

@@ -94,7 +94,20 @@ UNION
 SELECT a.actor_id, a.name, a.kind FROM user_aliases x JOIN actors a ON a.actor_id = x.actor_id
 WHERE x.alias = :name COLLATE NOCASE;
 
+-- name: resolve_surname
+SELECT actor_id, name, kind FROM actors
+WHERE kind = 'person' AND length(name) > length(:name)
+  AND substr(name, -length(:name) - 1) = (' ' || :name) COLLATE NOCASE;
+
 -- name: close_actors
 SELECT DISTINCT a.name FROM actors a LEFT JOIN aliases x ON x.actor_id = a.actor_id
 WHERE a.name LIKE '%' || :name || '%' OR x.alias LIKE '%' || :name || '%'
 ORDER BY length(a.name) LIMIT 5;
+
+-- name: bulk_write_settings
+-- Settings for ingest and load: a larger page cache and in-memory temporary tables. The
+-- journal stays in rollback mode (no -wal file) and every committed batch is synced.
+PRAGMA cache_size = -32768;
+PRAGMA temp_store = MEMORY;
+PRAGMA journal_mode = DELETE;
+PRAGMA synchronous = FULL;

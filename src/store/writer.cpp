@@ -148,6 +148,7 @@ std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
             const auto &known = m_lex.actors[actor.lexicon];
             std::vector<std::string> aliases = known.aliases;
             aliases.insert(aliases.end(), known.metonyms.begin(), known.metonyms.end());
+            aliases.insert(aliases.end(), known.short_names.begin(), known.short_names.end());
             for (const auto &alias : aliases) {
                 auto &alias_st = statement("insert_alias");
                 alias_st.bind(":alias", alias);

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Benchmark of batch ingest and of one small ingest; prints every figure (see BENCHMARKS.md).
+# Usage: bench/run.sh [N ...]   (default: 1000 10000 100000)
+# Environment: BUILD (build directory, default build-scale), WORK (scratch directory).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build-scale}
+WORK=${WORK:-${TMPDIR:-/tmp}/diplograph-bench}
+SIZES=${*:-1000 10000 100000}
+BIN=$BUILD/diplograph
+mkdir -p "$WORK"
+
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD" -j"$(nproc)" --target diplograph >/dev/null
+
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)," \
+     "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+sql() { sqlite3 "$1" "$2"; }
+
+for n in $SIZES; do
+    input=$WORK/articles-$n.jsonl
+    [ -s "$input" ] || python3 "$ROOT/bench/make_articles.py" "$n" >"$input"
+    input_bytes=$(stat -c %s "$input")
+    for jobs in 1 2; do
+        db=$WORK/bench-$n-$jobs.db
+        rm -f "$db"
+        /usr/bin/time -v "$BIN" ingest -q --jobs "$jobs" --db "$db" "$input" 2>"$WORK/time.txt"
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
+                   for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time.txt")
+        rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
+        articles=$(sql "$db" "SELECT count(*) FROM articles")
+        sentences=$(sql "$db" "SELECT count(*) FROM sentences")
+        text_bytes=$(sql "$db" "SELECT sum(length(CAST(text AS BLOB))) FROM articles")
+        db_bytes=$(stat -c %s "$db")
+        awk -v n="$n" -v j="$jobs" -v w="$wall" -v a="$articles" -v s="$sentences" -v ib="$input_bytes" \
+            -v tb="$text_bytes" -v db="$db_bytes" -v rss="$rss_kb" 'BEGIN {
+            printf "N=%d jobs=%d: %.2f s, %.0f articles/s, %.0f sentences/s, %.2f MB/s input, " \
+                   "peak %.1f MB, %.0f db bytes/article, db/raw text %.2f, %.1f us/article\n",
+                   n, j, w, a / w, s / w, ib / w / 1e6, rss / 1024, db / a, db / tb, w / a * 1e6 }'
+        rm -f "$db"
+    done
+done
+
+# One `ingest` of one ~7 KB article into an existing database, 20 times (distinct articles).
+single=$WORK/single
+rm -rf "$single" && mkdir -p "$single"
+python3 "$ROOT/bench/make_articles.py" 21 --sentences 55 --seed 7 | split -l 1 -a 2 - "$single/a"
+for f in "$single"/a*; do mv "$f" "$f.json"; done
+"$BIN" ingest -q --db "$single/kg.db" "$single/aaa.json"
+times=""
+for f in "$single"/a[b-z]*.json "$single"/a[a][b-z].json; do
+    [ -f "$f" ] || continue
+    start=$(date +%s%N)
+    "$BIN" ingest -q --db "$single/kg.db" "$f"
+    end=$(date +%s%N)
+    times="$times $(( (end - start) / 1000 ))"
+done
+bytes=$(sql "$single/kg.db" "SELECT avg(length(CAST(text AS BLOB))) FROM articles")
+echo "$times" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk -v b="$bytes" '{ t[NR] = $1 } END {
+    m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
+    printf "one ingest of one %.1f KB article: median %.1f ms over %d runs (min %.1f, max %.1f)\n",
+           b / 1024, m / 1000, NR, t[1] / 1000, t[NR] / 1000 }'

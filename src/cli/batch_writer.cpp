@@ -1,0 +1,85 @@
+// Batches of transactions with one savepoint per article.
+#include "cli/batch_writer.hpp"
+
+#include "common/errors.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace diplograph {
+
+namespace {
+
+/// Articles committed per transaction: few enough fsyncs for speed, small enough batches that
+/// an interrupted run loses little.
+constexpr int batch_size = 500;
+
+} // namespace
+
+BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet)
+    : m_db(db), m_writer(db, lexicon), m_quiet(quiet) {}
+
+void BatchWriter::begin() {
+    if (!m_transaction) {
+        m_transaction =
+            std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    }
+}
+
+bool BatchWriter::skip_duplicate(const Article &article, const std::string &hash) {
+    begin();
+    const auto existing = m_writer.find(hash);
+    if (!existing) {
+        return false;
+    }
+    ++m_counts.duplicates;
+    if (!m_quiet) {
+        std::cout << fmt::format("skipped {}: already in the database as article {}\n",
+                                 article.origin, *existing);
+    }
+    return true;
+}
+
+void BatchWriter::write(const Article &article, const std::string &hash,
+                        const Extraction &extraction) {
+    begin();
+    m_db.exec("SAVEPOINT article");
+    try {
+        m_writer.write(article, hash, extraction);
+        m_db.exec("RELEASE article");
+    } catch (const SQLite::Exception &e) {
+        m_db.exec("ROLLBACK TO article");
+        m_db.exec("RELEASE article");
+        m_writer.forget();
+        fail(fmt::format("cannot store {}: {}", article.origin, e.what()));
+        return;
+    }
+    ++m_counts.ingested;
+    if (++m_in_batch >= batch_size) {
+        finish();
+    }
+}
+
+void BatchWriter::fail(const std::string &message) {
+    ++m_counts.failed;
+    std::cerr << "diplograph: " << message << '\n';
+}
+
+void BatchWriter::finish() {
+    if (m_transaction) {
+        m_transaction->commit();
+        m_transaction.reset();
+    }
+    m_in_batch = 0;
+}
+
+std::string BatchWriter::summary(const std::string &verb, const std::string &path,
+                                 double seconds) const {
+    return fmt::format("{} {} article{} into {} ({} duplicate{} skipped, {} failed) in {:.3f} s",
+                       verb, m_counts.ingested, m_counts.ingested == 1 ? "" : "s", path,
+                       m_counts.duplicates, m_counts.duplicates == 1 ? "" : "s", m_counts.failed,
+                       seconds);
+}
+
+} // namespace diplograph

@@ -1,0 +1,70 @@
+// Extraction on several threads with the results handed, in input order, to one consumer
+// thread (the database writer), through a bounded queue so memory stays flat.
+#pragma once
+
+#include "extract/extraction.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace diplograph {
+
+/// One input, in order: an article with its hash and facts, or the message of a bad input.
+/// The extraction holds views into `article.text`, so an item never moves once extracted.
+struct ExtractedArticle {
+    Article article;
+    std::string hash;
+    Extraction extraction;
+    std::string error; ///< non-empty: this input could not be read
+};
+
+class ParallelExtractor {
+public:
+    using Consumer = std::function<void(const ExtractedArticle &)>;
+
+    /// Starts `threads` extraction threads and one thread running `consume`. The lexicon is
+    /// shared read-only; extract() keeps no other state.
+    ParallelExtractor(const Lexicon &lexicon, int threads, Consumer consume);
+    /// Stops and joins every thread; items not consumed yet are dropped.
+    ~ParallelExtractor();
+    ParallelExtractor(const ParallelExtractor &) = delete;
+    ParallelExtractor &operator=(const ParallelExtractor &) = delete;
+
+    /// Queues an article (blocks while the queue is full). Rethrows what the consumer threw.
+    void push_article(Article &&article);
+    /// Queues an error message to be consumed in its place in the order.
+    void push_error(std::string message);
+    /// Waits until everything queued is consumed; rethrows what the consumer threw.
+    void finish();
+
+private:
+    struct Slot {
+        ExtractedArticle item;
+        bool done = false;
+    };
+    const Lexicon &m_lex;
+    Consumer m_consume;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Slot>> m_queue;
+    std::size_t m_capacity;
+    std::size_t m_taken = 0; ///< slots of m_queue handed to an extraction thread
+    bool m_closed = false;
+    bool m_stop = false;
+    std::exception_ptr m_failure;
+    std::vector<std::thread> m_threads;
+
+    void push(std::unique_ptr<Slot> slot);
+    void extract_loop();
+    void consume_loop();
+    void stop();
+};
+
+} // namespace diplograph

@@ -1,0 +1,169 @@
+// Batch ingest, extract + load and merge, through the real binary: the public views must not
+// depend on --jobs, on taking the extract/load route, or on merging separately built databases.
+#include "helpers.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+using namespace diplograph;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string quoted(const std::string &text) {
+    return "'" + text + "'";
+}
+
+const std::vector<std::string> samples = {"singapore-summit-2018.json", "singapore-summit-b.json",
+                                          "minsk-2015.json", "jcpoa-vienna-2015.json",
+                                          "versailles-2017.json"};
+
+std::string sample_list(std::size_t from = 0, std::size_t to = samples.size()) {
+    std::string list;
+    for (std::size_t i = from; i < to; ++i) {
+        list += " " + quoted(test::sample_path(samples[i]));
+    }
+    return list;
+}
+
+/// Every row of every public view, sorted, as text.
+std::string public_views(const std::string &path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    std::string out;
+    for (const char *view :
+         {"v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations"}) {
+        SQLite::Statement st(db, std::string("SELECT * FROM ") + view);
+        std::vector<std::string> rows;
+        while (st.executeStep()) {
+            std::string row;
+            for (int i = 0; i < st.getColumnCount(); ++i) {
+                row += st.getColumn(i).getString() + '\t';
+            }
+            rows.push_back(row);
+        }
+        std::sort(rows.begin(), rows.end());
+        out += std::string(view) + '\n';
+        for (const auto &row : rows) {
+            out += row + '\n';
+        }
+    }
+    return out;
+}
+
+std::int64_t scalar(const std::string &path, const std::string &sql) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
+}
+
+/// One JSON object per line with the sample's text (the samples are pretty-printed JSON).
+std::string as_json_line(const std::string &sample) {
+    std::ifstream in(test::sample_path(sample));
+    std::string line;
+    std::string joined;
+    while (std::getline(in, line)) {
+        joined += line;
+    }
+    return joined;
+}
+
+} // namespace
+
+TEST_CASE("a bad line of a JSON Lines file is reported with its number and the rest is ingested",
+          "[batch]") {
+    const test::TempDir dir;
+    dir.write("articles.jsonl",
+              as_json_line(samples[0]) + "\n{\"text\": 12}\n\n" + as_json_line(samples[2]) + "\n");
+    const auto result = test::run_command("ingest --db " + quoted(dir.file("kg.db")) + " " +
+                                          quoted(dir.file("articles.jsonl")));
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err, Contains("articles.jsonl:2:"));
+    CHECK_THAT(result.out, Contains("ingested 2 articles") && Contains("1 failed"));
+    CHECK(scalar(dir.file("kg.db"), "SELECT count(*) FROM articles") == 2);
+}
+
+TEST_CASE("ingest --jobs 2 gives the same public views as --jobs 1", "[batch]") {
+    const test::TempDir dir;
+    const auto one =
+        test::run_command("ingest -q --jobs 1 --db " + quoted(dir.file("one.db")) + sample_list());
+    const auto two =
+        test::run_command("ingest -q --jobs 2 --db " + quoted(dir.file("two.db")) + sample_list());
+    REQUIRE(one.status == 0);
+    REQUIRE(two.status == 0);
+    CHECK(two.err.empty());
+    CHECK(public_views(dir.file("one.db")) == public_views(dir.file("two.db")));
+}
+
+TEST_CASE("an unexpanded glob is expanded and a glob matching nothing is an error", "[batch]") {
+    const test::TempDir dir;
+    const auto pattern =
+        quoted(std::string(DIPLOGRAPH_SAMPLES_DIR) + "/singapore-summit-*[0-9b].json");
+    const auto result = test::run_command("ingest --db " + quoted(dir.file("kg.db")) + " " +
+                                          pattern + " " + quoted(dir.file("none-*.json")));
+    CHECK(result.status == 1);
+    CHECK_THAT(result.out, Contains("ingested 2 articles"));
+    CHECK_THAT(result.err, Contains("none-*.json: no file matches"));
+}
+
+TEST_CASE("extract then load gives the same public views as a direct ingest", "[batch]") {
+    const test::TempDir dir;
+    REQUIRE(test::run_command("ingest -q --db " + quoted(dir.file("direct.db")) + sample_list())
+                .status == 0);
+    const auto extracted = test::run_command("extract" + sample_list());
+    REQUIRE(extracted.status == 0);
+    dir.write("facts.jsonl", extracted.out);
+    const auto loaded = test::run_command("load --db " + quoted(dir.file("loaded.db")) + " " +
+                                          quoted(dir.file("facts.jsonl")));
+    REQUIRE(loaded.status == 0);
+    CHECK(loaded.err.empty());
+    CHECK(public_views(dir.file("direct.db")) == public_views(dir.file("loaded.db")));
+
+    SECTION("loading the same facts again skips every article as a duplicate") {
+        const auto again = test::run_command("load --db " + quoted(dir.file("loaded.db")) + " " +
+                                             quoted(dir.file("facts.jsonl")));
+        CHECK(again.status == 0);
+        CHECK_THAT(again.out, Contains("loaded 0 articles") && Contains("5 duplicates skipped"));
+    }
+}
+
+TEST_CASE("merge unifies shared actors and meetings and skips articles both databases hold",
+          "[batch]") {
+    const test::TempDir dir;
+    // Both Singapore articles report the same summit; each database gets one of them.
+    REQUIRE(test::run_command("ingest -q --db " + quoted(dir.file("a.db")) + sample_list(0, 1) +
+                              sample_list(2, 3))
+                .status == 0);
+    REQUIRE(test::run_command("ingest -q --db " + quoted(dir.file("b.db")) + sample_list(1, 3))
+                .status == 0);
+    const auto merged =
+        test::run_command("merge " + quoted(dir.file("out.db")) + " " + quoted(dir.file("a.db")) +
+                          " " + quoted(dir.file("b.db")));
+    REQUIRE(merged.status == 0);
+    CHECK(merged.err.empty());
+    CHECK_THAT(merged.out, Contains("1 duplicate skipped"));
+    const auto out = dir.file("out.db");
+    CHECK(scalar(out, "SELECT count(*) FROM articles") == 3);
+    CHECK(scalar(out, "SELECT count(*) FROM (SELECT name, kind, country FROM actors "
+                      "GROUP BY name, kind, country HAVING count(*) > 1)") == 0);
+    CHECK(scalar(out, "SELECT count(*) FROM actors WHERE name = 'Kim Jong-un'") == 1);
+    CHECK(scalar(
+              out,
+              "SELECT count(*) FROM meetings m WHERE m.meeting_id IN (SELECT meeting_id FROM "
+              "meeting_participants p JOIN actors a USING (actor_id) WHERE a.name = 'Kim Jong-un') "
+              "AND (SELECT count(DISTINCT article_id) FROM meeting_sources s "
+              "WHERE s.meeting_id = m.meeting_id) = 2") == 1);
+    CHECK(scalar(out, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+
+    SECTION("the merged database has the same public views as one ingest of all the articles") {
+        REQUIRE(
+            test::run_command("ingest -q --db " + quoted(dir.file("all.db")) + sample_list(0, 3))
+                .status == 0);
+        CHECK(scalar(out, "SELECT count(*) FROM v_meetings") ==
+              scalar(dir.file("all.db"), "SELECT count(*) FROM v_meetings"));
+        CHECK(scalar(out, "SELECT count(*) FROM v_relations") ==
+              scalar(dir.file("all.db"), "SELECT count(*) FROM v_relations"));
+    }
+}

@@ -55,18 +55,26 @@ private:
     int speaker_of_verb(std::uint32_t s, std::uint32_t v, std::uint32_t left_limit) const {
         const auto &sentence = m_ctx.sentence(s);
         const std::uint32_t low = std::max(left_limit, sentence.first);
-        if (v > sentence.first && (m_ctx.text(v - 1) == "," || m_ctx.lower[v - 1] == "and") &&
-            m_ctx.lower[v].ends_with("ing")) {
+        // "..., saying", "He accused Turkey and warned of": the sentence's subject speaks.
+        const bool participle = m_ctx.text(v - 1) == "," && m_ctx.lower[v].ends_with("ing");
+        if (v > sentence.first && (participle || m_ctx.lower[v - 1] == "and")) {
             if (const int subject = sentence_subject(s, v); subject >= 0) {
                 return subject;
             }
         }
         std::uint32_t i = v;
         if (i > low + 1 && m_ctx.text(i - 1) == ",") {
-            // "Hans Blix, the head of the agency, said": the agent stands before the first comma.
+            // "The Kremlin spokesman, Dmitry Peskov, said": the person between the commas;
+            // "Hans Blix, the head of the agency, said": the agent before the first comma.
             std::uint32_t k = i - 1;
             while (k > low && m_ctx.text(k - 1) != "," && m_doc.tokens[k - 1].kind != TokenKind::quote_close) {
                 --k;
+            }
+            for (std::uint32_t j = k; j + 1 < i; ++j) {
+                const auto *m = m_ctx.mention_at(j);
+                if (is_agent(m) && !m->possessive && m_ctx.actor(m->actor).kind == ActorKind::person) {
+                    return m->actor;
+                }
             }
             if (k > low && m_ctx.text(k - 1) == ",") {
                 i = k - 1;
@@ -141,6 +149,22 @@ private:
         return {-1, {}};
     }
 
+    /// The speaker of the sentence before, in the same paragraph: an agent with a speech verb.
+    std::pair<int, std::string> previous_sentence_speaker(std::uint32_t s) const {
+        if (s == 0 || m_doc.sentences[s - 1].paragraph != m_doc.sentences[s].paragraph) {
+            return {-1, {}};
+        }
+        const auto &previous = m_ctx.sentence(s - 1);
+        for (std::uint32_t v = previous.first; v < previous.last; ++v) {
+            if (is_speech(v) && m_ctx.has(v, "reporting")) {
+                if (const int speaker = speaker_of_verb(s - 1, v, previous.first); speaker >= 0) {
+                    return {speaker, std::string(m_ctx.text(v))};
+                }
+            }
+        }
+        return {-1, {}};
+    }
+
     /// Trims spaces and the comma or colon that belongs to the attribution, not the quote.
     std::pair<std::uint32_t, std::uint32_t> quote_bytes(const QuoteSpan &q) const {
         std::uint32_t begin = q.begin;
@@ -183,12 +207,17 @@ private:
             const std::uint32_t s_open = sentence_of(q.open_token - 1);
             const std::uint32_t s_close = sentence_of(std::min<std::uint32_t>(q.close_token, m_doc.tokens.size() - 1));
             auto [speaker, cue] = q.closed ? attribution_after(q, s_close) : std::pair<int, std::string>{-1, {}};
-            if (speaker < 0) {
+            // "X described the talks as “…”, according to the agency": the agency only reports.
+            if (speaker < 0 || cue == "according") {
                 auto [before, before_cue] = attribution_before(q, s_open);
                 if (before >= 0 || cue.empty()) {
                     speaker = before;
                     cue = before_cue;
                 }
+            }
+            if (speaker < 0 && cue.empty()) {
+                // "Macron said France had drawn a line. Any use ... would meet “reprisals”."
+                std::tie(speaker, cue) = previous_sentence_speaker(s_open);
             }
             // A quote with no attribution continues the speaker before it: in the same
             // paragraph, or opening the next one.

@@ -67,9 +67,10 @@ void find_meetings(Context &ctx);
 void find_relations(Context &ctx);
 
 /// Resolves a date expression starting at token i ("on Monday", "29 May 2017", "last month")
-/// against the publication date. Returns the date and the tokens it used.
+/// against the publication date; with `future`, a weekday is the next one, not the last.
+/// Returns the date and the tokens it used.
 std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
-                                                      std::uint32_t last);
+                                                      std::uint32_t last, bool future = false);
 
 /// People or countries a pair reference points at, from the meetings and relations so far.
 std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref);

@@ -30,22 +30,20 @@ public:
             if (m_ctx.noise[s]) {
                 continue;
             }
-            auto sighting = sight(s);
-            if (!sighting) {
-                continue;
-            }
-            const bool near = current >= 0 && s - last_sentence <= 3;
-            if (sighting->participants.size() < 2) {
-                // "the two leaders", "his first visit there": the episode being described.
-                const bool same_status = current >= 0 && m_ctx.out.meetings[current].status == sighting->status;
-                if (near && same_status && (sighting->pair_reference || contains(current, sighting->participants))) {
-                    attach(current, *sighting);
-                    last_sentence = s;
+            for (const auto &sighting : sightings(s)) {
+                const bool near = current >= 0 && s - last_sentence <= 3;
+                if (sighting.participants.size() < 2) {
+                    // "the two leaders", "his first visit there": the episode being described.
+                    const bool same_status = current >= 0 && m_ctx.out.meetings[current].status == sighting.status;
+                    if (near && same_status && (sighting.pair_reference || contains(current, sighting.participants))) {
+                        attach(current, sighting);
+                        last_sentence = s;
+                    }
+                    continue;
                 }
-                continue;
+                current = merge_or_add(sighting);
+                last_sentence = s;
             }
-            current = merge_or_add(*sighting);
-            last_sentence = s;
         }
         finish();
     }
@@ -61,74 +59,99 @@ private:
         });
     }
 
-    std::optional<Sighting> sight(std::uint32_t s) const {
+    /// One sighting per trigger word of the sentence ("Kim met Lee, and Trump held talks with
+    /// Lee" gives two).
+    std::vector<Sighting> sightings(std::uint32_t s) const {
         const auto &sentence = m_ctx.sentence(s);
-        std::uint32_t trigger = sentence.last;
-        std::uint32_t trigger_length = 0;
+        std::vector<Sighting> found;
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             if (m_doc.tokens[i].in_quote) {
                 continue;
             }
             if (const auto length = m_ctx.cue_at(i, sentence.last, "meeting"); length > 0) {
-                trigger = i;
-                trigger_length = length;
-                break;
+                found.push_back(sight(s, i, i + length));
+                i += length - 1;
             }
         }
-        if (trigger == sentence.last) {
-            return std::nullopt;
-        }
+        return found;
+    }
+
+    Sighting sight(std::uint32_t s, std::uint32_t trigger, std::uint32_t trigger_end) const {
+        const auto &sentence = m_ctx.sentence(s);
         Sighting sighting;
         sighting.sentence = s;
-        sighting.trigger = std::string(m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger + trigger_length - 1].end));
-        collect_participants(s, trigger, trigger + trigger_length, sighting);
+        sighting.trigger = std::string(m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger_end - 1].end));
+        const auto [clause_first, clause_last] = collect_participants(s, trigger, trigger_end, sighting);
         for (const auto &ref : m_ctx.pairs) {
             sighting.pair_reference = sighting.pair_reference || (ref.sentence == s && !ref.countries);
         }
-        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
-            if (m_doc.tokens[i].in_quote) {
-                continue;
-            }
+        // Status words near the trigger: "cancelled his visit", "will meet", "is due to visit".
+        for (std::uint32_t i = trigger > sentence.first + 6 ? trigger - 6 : sentence.first;
+             i < std::min(trigger_end + 3, sentence.last); ++i) {
             if (m_ctx.has(i, "meeting_cancelled")) {
                 sighting.status = "cancelled";
-            } else if (sighting.status == "held" && m_ctx.has(i, "meeting_planned") && i + 4 > trigger && i < trigger) {
+            } else if (sighting.status == "held" && m_ctx.has(i, "meeting_planned") && i < trigger) {
                 sighting.status = "planned";
             }
-            sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
-            if (const auto date = date_at(m_ctx, i, sentence.last); date && !sighting.date) {
-                sighting.date = date->first;
-                i += date->second - 1;
-            }
         }
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
+        }
+        sighting.date = nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
         sighting.place = place_in(s);
         return sighting;
     }
 
-    /// People meet; when fewer than two people are named, countries and organisations do.
+    /// The date expression of the trigger's clause nearest the trigger ("talks ... on Tuesday"
+    /// rather than "re-elected last month"); a planned meeting's weekday lies ahead.
+    std::optional<Date> nearest_date(std::uint32_t first, std::uint32_t last, std::uint32_t trigger, bool future) const {
+        std::optional<Date> best;
+        std::uint32_t best_distance = 0;
+        for (std::uint32_t i = first; i < last; ++i) {
+            if (m_doc.tokens[i].in_quote) {
+                continue;
+            }
+            const auto date = date_at(m_ctx, i, last, future);
+            if (!date) {
+                continue;
+            }
+            const std::uint32_t distance = i > trigger ? i - trigger : trigger - i;
+            if (!best || distance < best_distance) {
+                best = date->first;
+                best_distance = distance;
+            }
+            i += date->second - 1;
+        }
+        return best;
+    }
+
+
     /// Participants come from the trigger's clause: the agents before it back to a clause
     /// break, and after it up to the next one ("X met Y", "talks between X and Y", "his
     /// meeting with the Russian leader, Vladimir Putin").
-    void collect_participants(std::uint32_t s, std::uint32_t trigger, std::uint32_t trigger_end,
-                              Sighting &sighting) const {
+    std::pair<std::uint32_t, std::uint32_t> collect_participants(std::uint32_t s, std::uint32_t trigger,
+                                                                 std::uint32_t trigger_end, Sighting &sighting) const {
         const auto &sentence = m_ctx.sentence(s);
+        // People meet. Countries and organisations named around a trigger ("Iraq and Oman hosted
+        // talks", "sanctions on Russia after the summit") are hosts, topics or bystanders far
+        // more often than participants, so only people are collected.
         std::vector<int> people;
-        std::vector<int> others;
         const auto take = [&](const Mention &m) {
-            const auto kind = m_ctx.actor(m.actor).kind;
-            auto &list = kind == ActorKind::person ? people : others;
-            const bool agent = kind == ActorKind::person || m.how == "name" || m.how == "metonym";
-            if (!m.in_quote && !m.possessive && agent && kind != ActorKind::place &&
-                std::find(list.begin(), list.end(), m.actor) == list.end()) {
-                list.push_back(m.actor);
+            if (!m.in_quote && !m.possessive && m_ctx.actor(m.actor).kind == ActorKind::person &&
+                std::find(people.begin(), people.end(), m.actor) == people.end()) {
+                people.push_back(m.actor);
             }
         };
+        std::uint32_t clause_first = sentence.first;
+        std::uint32_t clause_last = sentence.last;
         for (std::uint32_t i = trigger; i-- > sentence.first;) {
+            clause_first = i;
             const bool joined = i > sentence.first && (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
-            if (is_boundary(i) && !joined && !(people.empty() && others.empty())) {
+            if (is_boundary(i) && !joined && !people.empty()) {
                 break;
             }
-            if (m_ctx.text(i) == "," && people.empty() && others.empty()) {
+            if (m_ctx.text(i) == "," && people.empty()) {
                 // "Kim, who flew in on Monday, met ...": skip back over the parenthesis.
                 std::uint32_t k = i;
                 while (k > sentence.first && m_ctx.text(k - 1) != ",") {
@@ -144,8 +167,9 @@ private:
                 i = m->first;
             }
         }
-        for (std::uint32_t i = trigger_end; i < sentence.last; ++i) {
-            if (is_boundary(i) && !continues_list(i, sentence.last)) {
+        for (std::uint32_t i = trigger_end; i < sentence.last && i < trigger_end + 30; ++i) {
+            if (ends_right_scan(i, sentence.last)) {
+                clause_last = i;
                 break;
             }
             if (const auto *m = m_ctx.mention_at(i)) {
@@ -153,11 +177,11 @@ private:
                 i = m->last - 1;
             }
         }
-        if (people.size() < 2 && others.size() < 2) {
+        if (people.size() < 2) {
             // The clause named too few: add the people of the sentence nearest the trigger.
             std::vector<std::pair<std::uint32_t, const Mention *>> nearest;
             for (const auto &m : m_ctx.out.mentions) {
-                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person) {
+                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person && !speech_between(m, trigger)) {
                     const auto distance = m.first > trigger ? m.first - trigger : trigger - m.first;
                     nearest.emplace_back(distance, &m);
                 }
@@ -170,8 +194,22 @@ private:
                 take(*m);
             }
         }
-        sighting.participants = people.size() >= 2 || others.size() < 2 ? people : others;
+        sighting.participants = people;
         std::sort(sighting.participants.begin(), sighting.participants.end());
+        return {clause_first, clause_last};
+    }
+
+    /// A speech verb between a mention and the trigger: "Peskov said Putin had received ..."
+    /// makes Peskov the speaker, not a participant.
+    bool speech_between(const Mention &m, std::uint32_t trigger) const {
+        const std::uint32_t from = std::min(m.last, trigger);
+        const std::uint32_t to = std::max(m.first, trigger);
+        for (std::uint32_t i = from; i < to; ++i) {
+            if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// Where a clause ends: punctuation other than a comma, a quote mark, a comma or a word
@@ -186,17 +224,37 @@ private:
                (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper);
     }
 
-    /// "Trump and Kim", "the Russian leader, Vladimir Putin": a boundary word that only joins
-    /// two names.
-    bool continues_list(std::uint32_t i, std::uint32_t last) const {
-        if (i + 1 >= last || (m_ctx.text(i) != "," && m_ctx.lower[i] != "and")) {
-            return false;
+    /// After the trigger, participants run on through lists and appositions ("talks between
+    /// Ali Shamkhani, the secretary of the council, and the Saudi adviser, Musaed al-Aiban")
+    /// until a clause ends: sentence punctuation, a relative or new clause (", which", "and
+    /// Trump held talks"), or a speech verb.
+    bool ends_right_scan(std::uint32_t i, std::uint32_t last) const {
+        const auto &token = m_doc.tokens[i];
+        const auto text = m_ctx.text(i);
+        if (token.kind == TokenKind::quote_open || token.kind == TokenKind::quote_close || text == ";" ||
+            text == ":" || text == "(" || text == ")" || (m_ctx.has(i, "speech") && !token.upper)) {
+            return true;
         }
-        std::uint32_t next = i + 1;
-        if (m_ctx.lower[next] == "the" && next + 1 < last) {
-            ++next;
+        if (text == ",") {
+            return i + 1 < last && (m_ctx.has(i + 1, "meeting_break") && m_ctx.lower[i + 1] != "and");
         }
-        return m_ctx.mention_at(next) != nullptr;
+        if (m_ctx.lower[i] == "and") {
+            std::uint32_t next = i + 1;
+            if (next < last && m_ctx.lower[next] == "the") {
+                ++next;
+            }
+            const auto *m = next < last ? m_ctx.mention_at(next) : nullptr;
+            // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a list.
+            return m == nullptr ? !m_ctx.has(next, "person_noun") && !m_ctx.has(next, "title")
+                                : (m->last < last && verb_like(m->last));
+        }
+        return m_ctx.has(i, "meeting_break");
+    }
+
+    bool verb_like(std::uint32_t i) const {
+        const auto &token = m_doc.tokens[i];
+        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
+               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner");
     }
 
     /// The place named in the sentence; a venue or city from the places list beats a capital
@@ -240,7 +298,9 @@ private:
 
     void attach(int index, const Sighting &sighting) {
         auto &meeting = m_ctx.out.meetings[index];
-        meeting.evidence.push_back(MeetingEvidence{sighting.sentence, sighting.trigger});
+        if (meeting.evidence.empty() || meeting.evidence.back().sentence != sighting.sentence) {
+            meeting.evidence.push_back(MeetingEvidence{sighting.sentence, sighting.trigger});
+        }
         if (!meeting.date && sighting.date) {
             meeting.date = sighting.date;
         }

@@ -86,7 +86,8 @@ std::optional<std::pair<Date, std::uint32_t>> calendar_date(const Context &ctx, 
 
 } // namespace
 
-std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i, std::uint32_t last) {
+std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i, std::uint32_t last,
+                                                      bool future) {
     if (!ctx.date) {
         return std::nullopt;
     }
@@ -96,6 +97,10 @@ std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::u
     }
     const std::string &word = ctx.lower[i];
     if (const int day = position_in(ctx, "weekday", word); day > 0 && ctx.out.doc.tokens[i].upper) {
+        if (future) {
+            const int ahead = ((day - 1) - weekday(published) + 7) % 7;
+            return std::pair{add_days(published, ahead == 0 ? 7 : ahead), 1u};
+        }
         const int back = (weekday(published) - (day - 1) + 7) % 7;
         return std::pair{add_days(published, -back), 1u};
     }

@@ -349,7 +349,10 @@ std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref) {
             continue;
         }
         const int before = ctx.token_mention[second->first - 2];
-        if (before >= 0 && ctx.actor(mentions[before].actor).kind == ActorKind::country &&
+        // "over Syria and Ukraine" names topics, not the pair.
+        const std::uint32_t first = before >= 0 ? mentions[before].first : 0;
+        const bool topic = first > 0 && ctx.has(first - 1, "topic_preposition");
+        if (before >= 0 && !topic && ctx.actor(mentions[before].actor).kind == ActorKind::country &&
             mentions[before].actor != second->actor) {
             return {mentions[before].actor, second->actor};
         }

@@ -78,7 +78,9 @@ private:
     }
 
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
-    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i) const {
+    /// For an object, a name followed by a verb starts a new clause instead ("backing Assad and
+    /// France supporting rebels").
+    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i, bool object = false) const {
         if (i < m_last && (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
             ++i;
         }
@@ -94,13 +96,56 @@ private:
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
             const auto *next = m_ctx.mention_at(end + 1);
-            if (next == nullptr || next->first != end + 1) {
+            // "backing Assad and France supporting rebels": a new clause, not a list.
+            if (next == nullptr || next->first != end + 1 || (object && next->last < m_last && verb_like(next->last))) {
                 break;
             }
             actors.push_back(next->actor);
             end = next->last;
         }
         return std::pair{actors, end};
+    }
+
+    /// A lower-case word that is not a preposition, conjunction or determiner: maybe a verb.
+    bool verb_like(std::uint32_t i) const {
+        const auto &token = m_doc.tokens[i];
+        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
+               !m_ctx.has(i, "clause_break") && !m_ctx.has(i, "determiner");
+    }
+
+    /// Actors joined to the mention at `first` from the left: "China and Turkey have stood by".
+    std::vector<int> joined_before(std::uint32_t first) const {
+        std::vector<int> before;
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        while (first >= low + 2 && (m_ctx.lower[first - 1] == "and" || m_ctx.lower[first - 1] == ",")) {
+            const auto *m = m_ctx.mention_at(first - 2);
+            if (m == nullptr || m->possessive || !subject_like(m->first)) {
+                break;
+            }
+            before.insert(before.begin(), m->actor);
+            first = m->first;
+        }
+        return before;
+    }
+
+    /// A subject before a gap ("X ... accuse+ Y") stands in subject position: not the object
+    /// of a verb ("backed Washington") nor of a preposition ("words for Moscow").
+    bool subject_like(std::uint32_t first) const {
+        if (first == m_ctx.sentence(m_sentence).first) {
+            return true;
+        }
+        // "provoked the US to launch": the object of one verb is the agent of the next.
+        if (const auto *m = m_ctx.mention_at(first); m != nullptr && m->last < m_last && m_ctx.lower[m->last] == "to") {
+            return true;
+        }
+        std::uint32_t before = first - 1;
+        if (m_ctx.has(before, "determiner") && before > m_ctx.sentence(m_sentence).first) {
+            --before;
+        }
+        const auto &token = m_doc.tokens[before];
+        const bool object = token.kind == TokenKind::word && !token.upper && !m_ctx.has(before, "clause_break") &&
+                            !m_ctx.has(before, "auxiliary");
+        return !object || m_ctx.has(before, "determiner");
     }
 
     bool match(std::size_t e, std::uint32_t pos, Binding &binding) {
@@ -141,12 +186,27 @@ private:
             return match(e + 1, pos, binding);
         case ElementKind::source:
         case ElementKind::target: {
-            const auto found = actors_at(pos);
+            const auto found = actors_at(pos, element.kind == ElementKind::target);
             if (!found) {
+                return false;
+            }
+            const bool next_is_possessive = e + 1 < elements.size() && elements[e + 1].kind == ElementKind::possessive;
+            const std::uint32_t last_token = found->second - 1;
+            const auto *last_mention = m_ctx.mention_at(last_token);
+            if (last_mention != nullptr && last_mention->possessive != next_is_possessive) {
+                return false; // "Britain's foreign secretary ... backed" is not Britain backing
+            }
+            const bool before_gap = e + 1 < elements.size() && elements[e + 1].kind == ElementKind::gap;
+            const std::uint32_t first_token = m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
+            if (element.kind == ElementKind::source && before_gap && !subject_like(first_token)) {
                 return false;
             }
             auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
             slot = found->first;
+            if (element.kind == ElementKind::source) {
+                const auto before = joined_before(first_token);
+                slot.insert(slot.begin(), before.begin(), before.end());
+            }
             // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
             // has repeatedly accused", "Turkey, which has threatened".
             const bool before_words = element.kind == ElementKind::source && e + 1 < elements.size() &&
@@ -180,6 +240,7 @@ private:
             starts.push_back(i);
         }
         if (end < m_last && m_ctx.text(end) == ",") {
+            starts.push_back(skip_fillers(end + 1)); // "Straw, the foreign secretary, backed"
             if (end + 1 < m_last && m_ctx.has(end + 1, "relative_pronoun")) {
                 starts.push_back(skip_fillers(end + 2));
             }

@@ -33,6 +33,20 @@ std::vector<std::string> files_in(const fs::path &directory) {
 
 bool is_lower_word(std::string_view word) { return !word.empty() && !starts_upper(word); }
 
+LexActor new_actor(std::string name, ActorKind kind, std::string country, std::vector<std::string> aliases = {},
+                   std::string origin = "lexicon") {
+    LexActor actor;
+    actor.name = std::move(name);
+    actor.kind = kind;
+    actor.country = std::move(country);
+    actor.aliases = std::move(aliases);
+    actor.origin = std::move(origin);
+    if (kind == ActorKind::country) {
+        actor.leader_office = "president";
+    }
+    return actor;
+}
+
 class Loader {
 public:
     Loader(Lexicon &lexicon, fs::path directory) : m_lex(lexicon), m_dir(std::move(directory)) {}
@@ -128,7 +142,7 @@ private:
         if (const int existing = m_lex.find(name); existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
             return existing;
         }
-        return add_actor(LexActor{name, ActorKind::place, country, {}, {}, "lexicon"});
+        return add_actor(new_actor(name, ActorKind::place, country));
     }
 
     void load_countries(const std::string &file) {
@@ -142,7 +156,7 @@ private:
                     throw InputError(fmt::format("{}: \"{}\" is not an ISO 3166-1 alpha-3 code; a new "
                                                  "country needs a three-letter code and a name", line.where(), code));
                 }
-                index = add_actor(LexActor{line.value("name"), ActorKind::country, code, {}, "president", "lexicon"});
+                index = add_actor(new_actor(line.value("name"), ActorKind::country, code));
                 m_lex.by_code.emplace(code, index);
             }
             auto &country = m_lex.actors[index];
@@ -185,8 +199,7 @@ private:
                 add_aliases(existing, line.values("also")); // the same organisation listed twice
                 continue;
             }
-            const int index = add_actor(LexActor{line.fields[0], *kind, checked_country(line, line.value("country")),
-                                                 line.values("also"), {}, "lexicon"});
+            const int index = add_actor(new_actor(line.fields[0], *kind, checked_country(line, line.value("country")), line.values("also")));
             for (const auto &seat : line.values("seat")) {
                 m_extra.emplace_back(seat, GazetteerEntry{EntryKind::name, index, -1});
             }
@@ -199,8 +212,7 @@ private:
                 add_aliases(existing, line.values("also"));
                 continue;
             }
-            add_actor(LexActor{line.fields[0], ActorKind::place, checked_country(line, line.value("country")),
-                               line.values("also"), {}, "lexicon"});
+            add_actor(new_actor(line.fields[0], ActorKind::place, checked_country(line, line.value("country")), line.values("also")));
         }
     }
 
@@ -211,7 +223,7 @@ private:
                 add_aliases(existing, line.values("also"));
                 continue;
             }
-            add_actor(LexActor{line.fields[0], ActorKind::person, country, line.values("also"), {}, "lexicon"});
+            add_actor(new_actor(line.fields[0], ActorKind::person, country, line.values("also")));
         }
     }
 
@@ -253,8 +265,7 @@ private:
             role.person = m_lex.find(line.fields[2]);
             if (role.person < 0) {
                 const auto &holder = m_lex.actors[role.holder];
-                role.person = add_actor(LexActor{line.fields[2], ActorKind::person,
-                                                 holder.kind == ActorKind::country ? holder.country : "", {}, {}, "lexicon"});
+                role.person = add_actor(new_actor(line.fields[2], ActorKind::person, holder.kind == ActorKind::country ? holder.country : ""));
             }
             m_lex.roles.push_back(std::move(role));
         }
@@ -263,7 +274,7 @@ private:
     void add_user_actor(const UserActor &user) {
         int index = m_lex.find(user.name);
         if (index < 0 || m_lex.actors[index].kind != user.kind) {
-            index = add_actor(LexActor{user.name, user.kind, user.country, {}, {}, "user"});
+            index = add_actor(new_actor(user.name, user.kind, user.country, {}, "user"));
         }
         add_aliases(index, user.aliases);
     }

@@ -14,6 +14,18 @@ Context::Context(const Lexicon &lexicon, const Article &art)
     for (const auto &key : lower) {
         cats.push_back(lex.categories_of(key));
     }
+    // Words inside an office name are no verbs: "the secretary of state said".
+    const std::uint64_t verbs = lex.category_bit("speech") | lex.category_bit("reporting") |
+                                lex.category_bit("reporting_bare") | lex.category_bit("meeting");
+    const auto count = static_cast<std::uint32_t>(lower.size());
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (const auto office = lex.offices.longest(lower, i, count); office && office->length > 1) {
+            for (std::uint32_t k = i; k < i + office->length; ++k) {
+                cats[k] &= ~verbs;
+            }
+            i += office->length - 1;
+        }
+    }
     token_mention.assign(out.doc.tokens.size(), -1);
     noise.assign(out.doc.sentences.size(), false);
 }

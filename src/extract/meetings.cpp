@@ -167,7 +167,7 @@ private:
                 i = m->first;
             }
         }
-        for (std::uint32_t i = trigger_end; i < sentence.last && i < trigger_end + 30; ++i) {
+        for (std::uint32_t i = trigger_end; i < sentence.last && i < trigger_end + 45; ++i) {
             if (ends_right_scan(i, sentence.last)) {
                 clause_last = i;
                 break;
@@ -251,10 +251,14 @@ private:
         return m_ctx.has(i, "meeting_break");
     }
 
+    /// A lower-case word that may be a verb: not a preposition, determiner or clause word, and
+    /// not the start of a title ("the EU foreign policy chief").
     bool verb_like(std::uint32_t i) const {
         const auto &token = m_doc.tokens[i];
+        const auto last = static_cast<std::uint32_t>(m_doc.tokens.size());
         return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
-               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner");
+               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner") && !m_ctx.has(i, "title") &&
+               !m_ctx.has(i, "person_noun") && !m_ctx.lex.offices.longest(m_ctx.lower, i, last);
     }
 
     /// The place named in the sentence; a venue or city from the places list beats a capital

@@ -134,6 +134,12 @@ private:
         const std::uint32_t holder_last = i + holder->second;
         i = holder_last;
         skip_modifiers();
+        if (i < last && m_ctx.lower[i] == "capital" && lex().actors[holder->first].capital >= 0) {
+            // "the Austrian capital": the capital as a place.
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, holder_first, holder_last, "demonym");
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(lex().actors[holder->first].capital), s, start, i + 1, "place");
+            return i + 1 - start;
+        }
         const auto office = i < last ? lex().offices.longest(m_ctx.lower, i, last) : std::nullopt;
         if (!office) {
             return 0;

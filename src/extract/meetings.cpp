@@ -14,6 +14,7 @@ struct Sighting {
     std::vector<int> participants;
     bool pair_reference = false; ///< "the two leaders": the meeting being described
     int place = -1;
+    bool venue = false; ///< the place is a listed venue or city, not a capital seen as a place
     std::optional<Date> date;
     std::string status = "held";
     bool past_perfect = false; ///< "had met": an earlier episode
@@ -98,7 +99,7 @@ private:
             sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
         }
         sighting.date = nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
-        sighting.place = place_in(s);
+        std::tie(sighting.place, sighting.venue) = place_in(s);
         return sighting;
     }
 
@@ -263,7 +264,7 @@ private:
 
     /// The place named in the sentence; a venue or city from the places list beats a capital
     /// seen as a place ("at the Palace of Versailles" over "in Paris").
-    int place_in(std::uint32_t s) const {
+    std::pair<int, bool> place_in(std::uint32_t s) const {
         int best = -1;
         bool best_is_venue = false;
         for (const auto &m : m_ctx.out.mentions) {
@@ -276,7 +277,7 @@ private:
                 best_is_venue = venue;
             }
         }
-        return best;
+        return {best, best_is_venue};
     }
 
     int merge_or_add(const Sighting &sighting) {
@@ -293,6 +294,7 @@ private:
         meeting.participants = sighting.participants;
         meeting.status = sighting.status;
         meetings.push_back(std::move(meeting));
+        m_venue.push_back(false);
         attach(static_cast<int>(meetings.size()) - 1, sighting);
         if (!sighting.past_perfect && sighting.status == "held" && !sighting.date) {
             m_fresh.push_back(static_cast<int>(meetings.size()) - 1);
@@ -308,8 +310,10 @@ private:
         if (!meeting.date && sighting.date) {
             meeting.date = sighting.date;
         }
-        if (meeting.place < 0 && sighting.place >= 0) {
+        // A venue named later ("at the Capella hotel") refines a city named first.
+        if (sighting.place >= 0 && (meeting.place < 0 || (sighting.venue && !m_venue[index]))) {
             meeting.place = sighting.place;
+            m_venue[index] = sighting.venue;
         }
         if (sighting.status == "cancelled" && meeting.evidence.size() == 1) {
             meeting.status = "cancelled";
@@ -329,6 +333,7 @@ private:
     }
 
     std::vector<int> m_fresh;
+    std::vector<bool> m_venue; ///< per meeting: its place is a venue (see Sighting::venue)
 };
 
 } // namespace

@@ -176,6 +176,7 @@ private:
             const auto &capitals = line.values("capital");
             if (!capitals.empty()) {
                 const int place = place_actor(capitals.front(), code);
+                m_lex.actors[index].capital = place;
                 add_aliases(place, std::vector<std::string>(capitals.begin() + 1, capitals.end()));
                 for (const auto &name : capitals) {
                     m_extra.emplace_back(name, GazetteerEntry{EntryKind::metonym, index, place});
@@ -379,12 +380,32 @@ private:
         }
     }
 
+    /// "Capella Hotel" -> "Capella hotel": a place name's later words in lower case.
+    static std::vector<std::string> lower_tail_variants(const LexActor &actor) {
+        std::vector<std::string> variants;
+        for (const auto *name : {&actor.name}) {
+            const auto words = phrase_tokens(*name);
+            if (words.size() < 2 || !starts_upper(words.back())) {
+                continue;
+            }
+            const auto tail = static_cast<std::size_t>(words.back().data() - name->data());
+            variants.push_back(name->substr(0, tail) + to_lower(words.back()));
+        }
+        return variants;
+    }
+
     void index_names() {
         for (int i = 0; i < static_cast<int>(m_lex.actors.size()); ++i) {
             auto &actor = m_lex.actors[i];
             add_phrase(actor.name, GazetteerEntry{EntryKind::name, i, -1});
             for (const auto &alias : actor.aliases) {
                 add_phrase(alias, GazetteerEntry{EntryKind::name, i, -1});
+            }
+            if (actor.kind == ActorKind::place) {
+                // "the Capella hotel", "the Élysée palace": the common noun in lower case.
+                for (const auto &name : lower_tail_variants(actor)) {
+                    add_phrase(name, GazetteerEntry{EntryKind::name, i, -1});
+                }
             }
             if (actor.kind == ActorKind::person) {
                 if (auto surname = surname_of(actor.name, actor.country); !surname.empty()) {

@@ -28,6 +28,7 @@ struct LexActor {
     std::string origin = "lexicon";   ///< lexicon or user
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
     std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
+    int capital = -1; ///< countries: the place actor of the capital
 };
 
 struct Role {

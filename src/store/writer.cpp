@@ -193,8 +193,13 @@ std::int64_t ArticleWriter::topic_id(const Topic &topic, const std::vector<std::
 std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector<std::int64_t> &participants,
                                        const std::vector<std::int64_t> &actors, const std::string &title) {
     const std::string date = meeting.date ? to_iso(*meeting.date) : "";
-    const std::optional<std::int64_t> place =
-        meeting.place >= 0 ? std::optional(actors[meeting.place]) : std::nullopt;
+    const auto bind_place = [&](SQLite::Statement &st) {
+        if (meeting.place >= 0) {
+            st.bind(":place", actors[meeting.place]);
+        } else {
+            st.bind(":place");
+        }
+    };
     // The same episode reported by another article: same participants, dates a day apart at most.
     auto &candidates = statement("meetings_with");
     candidates.bind(":actor", participants.front());
@@ -219,14 +224,14 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector
         auto &update = statement("update_meeting");
         update.bind(":meeting", *found);
         bind_text(update, ":date", date);
-        place ? update.bind(":place", *place) : update.bind(":place");
+        bind_place(update);
         insert(m_db, update);
         return *found;
     }
     auto &st = statement("insert_meeting");
     st.bind(":title", title);
     bind_text(st, ":date", date);
-    place ? st.bind(":place", *place) : st.bind(":place");
+    bind_place(st);
     st.bind(":status", meeting.status);
     st.bind(":trigger", meeting.evidence.front().trigger);
     const auto id = insert(m_db, st);

@@ -149,16 +149,25 @@ private:
             clause_first = i;
             const bool joined = i > sentence.first && (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
+            // "Peskov said the president had received ...": Peskov speaks; but "Putin said
+            // during a meeting with ..." puts the speaker at the meeting.
+            if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper && i + 1 < trigger && !m_ctx.has(i + 1, "preposition")) {
+                break;
+            }
             if (is_boundary(i) && !joined && !people.empty()) {
                 break;
             }
             if (m_ctx.text(i) == "," && people.empty()) {
-                // "Kim, who flew in on Monday, met ...": skip back over the parenthesis.
+                // "Kim, who flew in on Monday, met ...": skip back over a parenthesis that names
+                // no one; "the chancellor, Angela Merkel, speaking during a visit": keep her.
                 std::uint32_t k = i;
+                bool names_person = false;
                 while (k > sentence.first && m_ctx.text(k - 1) != ",") {
+                    const auto *m = m_ctx.mention_at(k - 1);
+                    names_person = names_person || (m != nullptr && m_ctx.actor(m->actor).kind == ActorKind::person);
                     --k;
                 }
-                if (k > sentence.first) {
+                if (k > sentence.first && !names_person) {
                     i = k - 1;
                     continue;
                 }

@@ -25,7 +25,9 @@ const std::vector<std::string> samples = {"singapore-summit-2018.json", "singapo
 std::string sample_list(std::size_t from = 0, std::size_t to = samples.size()) {
     std::string list;
     for (std::size_t i = from; i < to; ++i) {
-        list += " " + quoted(test::sample_path(samples[i]));
+        // Appended piece by piece: GCC 12 misreads `" " + std::string&&` as an overlapping copy.
+        list += ' ';
+        list += quoted(test::sample_path(samples[i]));
     }
     return list;
 }

@@ -105,3 +105,15 @@ TEST_CASE("the actors a quote is about are recorded", "[statements]") {
     }
     CHECK(about == std::vector<std::string>{"Russia", "Ukraine"});
 }
+
+TEST_CASE("the topics a statement names are recorded", "[statements]") {
+    const auto e = run("Putin warned that sanctions would fail. “Chemical weapons are a red line,” Macron said.");
+    std::vector<std::string> topics;
+    for (const auto &s : e.x.statements) {
+        for (const auto &t : s.topics) {
+            topics.push_back(t.name);
+        }
+    }
+    std::sort(topics.begin(), topics.end());
+    CHECK(topics == std::vector<std::string>{"chemical weapons", "sanctions"});
+}

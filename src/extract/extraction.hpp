@@ -31,6 +31,11 @@ struct Mention {
     bool in_quote = false;
 };
 
+struct Topic {
+    std::string name;
+    int actor = -1; ///< set when the topic is a country or place node
+};
+
 struct Statement {
     int speaker = -1; ///< actor index, or -1 when the text names no speaker
     std::string kind; ///< direct or indirect
@@ -38,7 +43,8 @@ struct Statement {
     std::uint32_t begin = 0; ///< byte span of the quoted or reported words
     std::uint32_t end = 0;
     std::string cue; ///< the attributing verb
-    std::vector<int> about;
+    std::vector<int> about;     ///< actors mentioned inside the quote or clause
+    std::vector<Topic> topics;  ///< themes named inside it ("chemical weapons", "sanctions")
 };
 
 struct MeetingEvidence {
@@ -52,11 +58,6 @@ struct Meeting {
     int place = -1;
     std::string status = "held"; ///< held, planned, cancelled
     std::vector<MeetingEvidence> evidence;
-};
-
-struct Topic {
-    std::string name;
-    int actor = -1; ///< set when the topic is a country or place node
 };
 
 struct Relation {

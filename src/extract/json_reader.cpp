@@ -198,6 +198,14 @@ private:
         }
     }
 
+    std::vector<Topic> topics(const Value &v, const Extraction &x) const {
+        std::vector<Topic> out;
+        for (const auto &t : array(v, "topics")) {
+            out.push_back(Topic{text(t, "name"), actor(t, "actor", x, true)});
+        }
+        return out;
+    }
+
     void read_statements(const Value::ConstArray &list, Extraction &x) const {
         for (const auto &v : list) {
             Statement s;
@@ -208,6 +216,7 @@ private:
             for (const auto &about : array(v, "about")) {
                 s.about.push_back(index(about, "about", x.actors.size(), false));
             }
+            s.topics = topics(v, x);
             x.statements.push_back(std::move(s));
         }
     }
@@ -245,9 +254,7 @@ private:
             r.directed = flag(v, "directed");
             r.negated = flag(v, "negated");
             r.modality = text(v, "modality");
-            for (const auto &t : array(v, "topics")) {
-                r.topics.push_back(Topic{text(t, "name"), actor(t, "actor", x, true)});
-            }
+            r.topics = topics(v, x);
             r.pattern = text(v, "pattern");
             span(v, x, r.sentence, r.begin, r.end);
             x.relations.push_back(std::move(r));

@@ -94,6 +94,18 @@ void write_actors(Writer &w, const Extraction &x) {
     w.EndArray();
 }
 
+void topics_field(Writer &w, const std::vector<Topic> &topics) {
+    w.Key("topics");
+    w.StartArray();
+    for (const auto &t : topics) {
+        w.StartObject();
+        field(w, "name", t.name);
+        actor_field(w, "actor", t.actor);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 void write_statements(Writer &w, const Extraction &x) {
     w.Key("statements");
     w.StartArray();
@@ -110,6 +122,7 @@ void write_statements(Writer &w, const Extraction &x) {
             w.Int(actor);
         }
         w.EndArray();
+        topics_field(w, s.topics);
         w.EndObject();
     }
     w.EndArray();
@@ -155,15 +168,7 @@ void write_relations(Writer &w, const Extraction &x) {
         flag(w, "directed", r.directed);
         flag(w, "negated", r.negated);
         field(w, "modality", r.modality);
-        w.Key("topics");
-        w.StartArray();
-        for (const auto &t : r.topics) {
-            w.StartObject();
-            field(w, "name", t.name);
-            actor_field(w, "actor", t.actor);
-            w.EndObject();
-        }
-        w.EndArray();
+        topics_field(w, r.topics);
         field(w, "pattern", r.pattern);
         span(w, r.sentence, r.begin, r.end);
         w.EndObject();

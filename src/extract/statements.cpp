@@ -191,6 +191,24 @@ private:
         return about;
     }
 
+    /// Themes from the topics list named between two byte offsets.
+    std::vector<Topic> topics_within(std::uint32_t begin, std::uint32_t end) const {
+        std::vector<Topic> topics;
+        const auto count = static_cast<std::uint32_t>(m_doc.tokens.size());
+        for (std::uint32_t i = 0; i < count; ++i) {
+            if (m_doc.tokens[i].begin < begin || m_doc.tokens[i].end > end) {
+                continue;
+            }
+            if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, count)) {
+                if (std::none_of(topics.begin(), topics.end(), [&](const Topic &t) { return t.name == *theme->value; })) {
+                    topics.push_back(Topic{*theme->value, -1});
+                }
+                i += theme->length - 1;
+            }
+        }
+        return topics;
+    }
+
     void find_direct() {
         int previous_speaker = -1;
         std::uint32_t previous_paragraph = 0;
@@ -235,6 +253,7 @@ private:
             statement.end = end;
             statement.cue = cue;
             statement.about = actors_within(begin, end);
+            statement.topics = topics_within(begin, end);
             m_ctx.out.statements.push_back(std::move(statement));
             previous_speaker = speaker;
             previous_paragraph = q.paragraph;
@@ -282,6 +301,7 @@ private:
                 statement.end = m_doc.tokens[last - 1].end;
                 statement.cue = std::string(m_ctx.text(v));
                 statement.about = actors_within(statement.begin, statement.end);
+                statement.topics = topics_within(statement.begin, statement.end);
                 m_ctx.out.statements.push_back(std::move(statement));
                 break;
             }

@@ -38,10 +38,18 @@ VALUES (:article, :sentence, :speaker, :kind, :quote, :cue, :start, :end);
 -- name: insert_statement_about
 INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (:statement, :actor);
 
--- name: meetings_with
-SELECT m.meeting_id, m.date, m.status, m.place_id
-FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.meeting_id
-WHERE p.actor_id = :actor;
+-- name: insert_statement_topic
+INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (:statement, :topic);
+
+-- name: meetings_near
+-- Meetings of a participant with a status on one of up to three dates (a full date and the
+-- days either side, or a partial date three times), found through meetings_by_date.
+SELECT m.meeting_id
+FROM meetings m
+WHERE m.date IN (:day_before, :date, :day_after) AND m.status = :status
+  AND EXISTS (SELECT 1 FROM meeting_participants p
+              WHERE p.meeting_id = m.meeting_id AND p.actor_id = :actor)
+ORDER BY m.meeting_id;
 
 -- name: meeting_participants
 SELECT actor_id FROM meeting_participants WHERE meeting_id = :meeting ORDER BY actor_id;
@@ -94,15 +102,23 @@ UNION
 SELECT a.actor_id, a.name, a.kind FROM user_aliases x JOIN actors a ON a.actor_id = x.actor_id
 WHERE x.alias = :name COLLATE NOCASE;
 
--- name: resolve_surname
-SELECT actor_id, name, kind FROM actors
-WHERE kind = 'person' AND length(name) > length(:name)
-  AND substr(name, -length(:name) - 1) = (' ' || :name) COLLATE NOCASE;
-
 -- name: close_actors
 SELECT DISTINCT a.name FROM actors a LEFT JOIN aliases x ON x.actor_id = a.actor_id
 WHERE a.name LIKE '%' || :name || '%' OR x.alias LIKE '%' || :name || '%'
 ORDER BY length(a.name) LIMIT 5;
+
+-- name: sync_statement_search
+-- Indexes the statements written since the last sync (see schema/004_lean_writes.sql).
+INSERT INTO statements_fts (rowid, quote)
+SELECT s.statement_id, s.quote
+FROM statements_fts_pending p JOIN statements s ON s.statement_id = p.statement_id
+ORDER BY s.statement_id;
+DELETE FROM statements_fts_pending;
+
+-- name: new_database_settings
+-- For a file that holds no tables yet: 16 KiB pages hold several article texts each, where 4 KiB
+-- pages held one text and a third of a page of nothing.
+PRAGMA page_size = 16384;
 
 -- name: bulk_write_settings
 -- Settings for ingest and load: a larger page cache and in-memory temporary tables. The

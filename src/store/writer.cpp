@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 
 #include "store/embedded_sql.hpp"
 
@@ -31,17 +32,14 @@ std::string actor_key(std::string_view name, ActorKind kind, std::string_view co
     return fmt::format("{}\x1f{}\x1f{}", name, to_string(kind), country);
 }
 
-/// Full dates at most one day apart, or equal partial dates.
-bool same_day(const std::string &a, const std::string &b) {
-    const auto x = parse_iso_date(a);
-    const auto y = parse_iso_date(b);
-    if (!x || !y) {
-        return false;
+/// The dates a meeting on `date` merges with, as stored: a full date and the days either side
+/// of it, or a partial date alone (repeated, to fill the three parameters).
+std::array<std::string, 3> same_day_dates(const Date &date) {
+    if (date.day == 0) {
+        const auto text = to_iso(date);
+        return {text, text, text};
     }
-    if (x->day == 0 || y->day == 0) {
-        return *x == *y;
-    }
-    return std::abs(days_from_civil(*x) - days_from_civil(*y)) <= 1;
+    return {to_iso(add_days(date, -1)), to_iso(date), to_iso(add_days(date, 1))};
 }
 
 } // namespace
@@ -75,6 +73,10 @@ std::vector<UserActor> read_user_actors(SQLite::Database &db) {
         users.push_back(std::move(user));
     }
     return users;
+}
+
+void sync_statement_search(SQLite::Database &db) {
+    db.exec(std::string(named_statement(store_statements()[0].text, "sync_statement_search")));
 }
 
 ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon) : m_db(db), m_lex(lexicon) {}
@@ -200,26 +202,30 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector
             st.bind(":place");
         }
     };
-    // The same episode reported by another article: same participants, dates a day apart at most.
-    auto &candidates = statement("meetings_with");
-    candidates.bind(":actor", participants.front());
+    // The same episode reported by another article: same participants and status, full dates a
+    // day apart at most or equal partial dates. An undated meeting never merges.
     std::optional<std::int64_t> found;
-    while (!found && candidates.executeStep()) {
-        const auto id = candidates.getColumn(0).getInt64();
-        if (candidates.getColumn(2).getString() != meeting.status ||
-            !same_day(candidates.getColumn(1).getString(), date)) {
-            continue;
+    if (meeting.date && parse_iso_date(to_iso(*meeting.date))) {
+        const auto dates = same_day_dates(*meeting.date);
+        auto &candidates = statement("meetings_near");
+        candidates.bind(":day_before", dates[0]);
+        candidates.bind(":date", dates[1]);
+        candidates.bind(":day_after", dates[2]);
+        candidates.bind(":status", meeting.status);
+        candidates.bind(":actor", participants.front());
+        while (!found && candidates.executeStep()) {
+            const auto id = candidates.getColumn(0).getInt64();
+            auto &members = statement("meeting_participants");
+            members.bind(":meeting", id);
+            std::vector<std::int64_t> have;
+            while (members.executeStep()) {
+                have.push_back(members.getColumn(0).getInt64());
+            }
+            members.reset();
+            found = have == participants ? std::optional(id) : std::nullopt;
         }
-        auto &members = statement("meeting_participants");
-        members.bind(":meeting", id);
-        std::vector<std::int64_t> have;
-        while (members.executeStep()) {
-            have.push_back(members.getColumn(0).getInt64());
-        }
-        members.reset();
-        found = have == participants ? std::optional(id) : std::nullopt;
+        candidates.reset();
     }
-    candidates.reset();
     if (found) {
         auto &update = statement("update_meeting");
         update.bind(":meeting", *found);
@@ -296,6 +302,12 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
             a.bind(":statement", statement_id);
             a.bind(":actor", actors[about]);
             insert(m_db, a);
+        }
+        for (const auto &topic : s.topics) {
+            auto &t = statement("insert_statement_topic");
+            t.bind(":statement", statement_id);
+            t.bind(":topic", topic_id(topic, actors));
+            insert(m_db, t);
         }
     }
     for (const auto &meeting : x.meetings) {

@@ -219,7 +219,7 @@ private:
             }
             const auto [begin, end] = quote_bytes(q);
             const auto words = q.close_token - q.open_token;
-            if (words < 2 || end <= begin) {
+            if (words < 1 || end <= begin) {
                 continue;
             }
             const std::uint32_t s_open = sentence_of(q.open_token - 1);
@@ -244,6 +244,11 @@ private:
                 (q.paragraph == previous_paragraph ||
                  (q.paragraph == previous_paragraph + 1 && (opens_paragraph || previous_open)))) {
                 speaker = previous_speaker;
+            }
+            // One quoted word is a statement only when a speech verb attributes it ("the talks
+            // were “constructive”, the ministry said"); otherwise it is a scare quote.
+            if (words < 2 && (speaker < 0 || cue.empty())) {
+                continue;
             }
             Statement statement;
             statement.speaker = speaker;

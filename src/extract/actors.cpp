@@ -211,7 +211,10 @@ private:
     std::uint32_t titled_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
         std::uint32_t j = i;
         std::string country;
-        if (const auto holder = holder_at(j, last)) {
+        // Kept for the demonym mention below: person_name_at() adds mentions, after which
+        // holder_at(i) can find nothing.
+        const auto holder = holder_at(j, last);
+        if (holder) {
             if (longer_name_at(j, holder->second)) {
                 return 0;
             }
@@ -246,8 +249,7 @@ private:
         if (used == 0) {
             return 0;
         }
-        if (j > i && !country.empty()) {
-            const auto holder = holder_at(i, last);
+        if (holder && !country.empty()) {
             m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, i, i + holder->second - (m_doc.tokens[i + holder->second - 1].kind == TokenKind::possessive ? 1 : 0), "demonym");
         }
         return j + used - i;
@@ -343,6 +345,21 @@ private:
         }
         KnownName known{{m_ctx.exact.begin() + surname, m_ctx.exact.begin() + last}, actor};
         m_known.push_back(std::move(known));
+        // "al-Zayani" is also "Zayani".
+        if (last - surname == 1) {
+            if (const auto bare = without_particle_prefix(m_ctx.exact[surname]); !bare.empty()) {
+                m_known.push_back(KnownName{{bare}, actor});
+            }
+        }
+    }
+
+    /// "al-Assad" -> "Assad": a surname token that starts with a particle and a hyphen, or "".
+    std::string without_particle_prefix(const std::string &token) const {
+        const auto hyphen = token.find('-');
+        if (hyphen == std::string::npos || hyphen + 1 >= token.size() || !lex().is_word("name_particle", to_lower(token.substr(0, hyphen)))) {
+            return {};
+        }
+        return token.substr(hyphen + 1);
     }
 
     std::optional<std::pair<int, std::uint32_t>> known_name_at(std::uint32_t i, std::uint32_t last) const {
@@ -495,14 +512,25 @@ private:
     /// followed by an apposition whose head is a person noun or an office.
     void find_leading_apposition(std::uint32_t s) {
         const auto &sentence = m_ctx.sentence(s);
-        const std::uint32_t i = sentence.first;
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            // A name opening the sentence or a phrase ("talks between Ali Shamkhani, the secretary").
+            const bool opens = i == sentence.first || m_ctx.has(i - 1, "preposition") || m_ctx.lower[i - 1] == "and";
+            if (opens) {
+                i = name_with_apposition(s, i);
+            }
+        }
+    }
+
+    /// Records "Name Name, the head of ..." at token i; returns the last token looked at.
+    std::uint32_t name_with_apposition(std::uint32_t s, std::uint32_t i) {
+        const auto &sentence = m_ctx.sentence(s);
         if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
-            return;
+            return i;
         }
         const auto length = capitalised_run(i, sentence.last);
         const std::uint32_t end = i + length;
         if (length < 2 || end + 2 >= sentence.last || m_ctx.text(end) != ",") {
-            return;
+            return i;
         }
         std::string country;
         for (std::uint32_t k = end + 1; k < sentence.last && k < end + 5; ++k) {
@@ -516,9 +544,10 @@ private:
                     country);
                 m_ctx.add_mention(actor, s, i, end, "apposition");
                 remember(actor, i, end);
-                return;
+                return end;
             }
         }
+        return i;
     }
 
     /// "NOUN, Name Name," where the noun phrase before the comma ends in a person noun; the

@@ -70,11 +70,10 @@ private:
             while (k > low && m_ctx.text(k - 1) != "," && m_doc.tokens[k - 1].kind != TokenKind::quote_close) {
                 --k;
             }
-            for (std::uint32_t j = k; j + 1 < i; ++j) {
-                const auto *m = m_ctx.mention_at(j);
-                if (is_agent(m) && !m->possessive && m_ctx.actor(m->actor).kind == ActorKind::person) {
-                    return m->actor;
-                }
+            // Only a name that ends the parenthesis is its subject: not "who spoke to Putin".
+            if (const auto *m = m_ctx.mention_at(i - 2); !m_ctx.has(k, "relative_pronoun") && is_agent(m) &&
+                                                       !m->possessive && m_ctx.actor(m->actor).kind == ActorKind::person) {
+                return m->actor;
             }
             if (k > low && m_ctx.text(k - 1) == ",") {
                 i = k - 1;

@@ -410,6 +410,13 @@ private:
             if (actor.kind == ActorKind::person) {
                 if (auto surname = surname_of(actor.name, actor.country); !surname.empty()) {
                     add_phrase(surname, GazetteerEntry{EntryKind::surname, i, -1});
+                    // "al-Assad" is also "Assad".
+                    const auto hyphen = surname.find('-');
+                    if (surname.find(' ') == std::string::npos && hyphen != std::string::npos &&
+                        m_lex.is_word("name_particle", to_lower(surname.substr(0, hyphen)))) {
+                        add_phrase(surname.substr(hyphen + 1), GazetteerEntry{EntryKind::surname, i, -1});
+                        actor.short_names.push_back(surname.substr(hyphen + 1));
+                    }
                     actor.short_names.push_back(std::move(surname));
                 }
                 // "Salman bin Abdulaziz" is "King Salman": with a patronymic, the first name.
@@ -458,7 +465,7 @@ std::optional<ActorKind> actor_kind_from(std::string_view name) {
 }
 
 int Lexicon::find(std::string_view name) const {
-    const auto it = by_name.find(std::string(name));
+    const auto it = by_name.find(name);
     return it == by_name.end() ? -1 : it->second;
 }
 
@@ -473,17 +480,17 @@ int Lexicon::office_holder(int holder, std::string_view office, const Date &date
 }
 
 std::uint64_t Lexicon::category_bit(std::string_view category) const {
-    const auto it = category_bits.find(std::string(category));
+    const auto it = category_bits.find(category);
     return it == category_bits.end() ? 0 : std::uint64_t{1} << it->second;
 }
 
-std::uint64_t Lexicon::categories_of(const std::string &lower_word) const {
+std::uint64_t Lexicon::categories_of(std::string_view lower_word) const {
     const auto it = word_categories.find(lower_word);
     return it == word_categories.end() ? 0 : it->second;
 }
 
 bool Lexicon::is_word(std::string_view category, std::string_view lower_word) const {
-    return (categories_of(std::string(lower_word)) & category_bit(category)) != 0;
+    return (categories_of(lower_word) & category_bit(category)) != 0;
 }
 
 Lexicon load_lexicon(const std::string &directory, const std::string &iso_codes_path,

@@ -1,17 +1,19 @@
 // diplograph: parse the command line, run the chosen command, turn errors into exit codes
 // (0 success, 1 processing failed, 2 bad command line).
+#include "cli/commands.hpp"
+#include "common/errors.hpp"
+
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstdio>
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "common/errors.hpp"
-
 int main(int argc, char **argv) {
     using namespace diplograph;
-    CLI::App app{"diplograph: news articles about diplomacy -> a knowledge graph in SQLite", "diplograph"};
+    CLI::App app{"diplograph: news articles about diplomacy -> a knowledge graph in SQLite",
+                 "diplograph"};
     app.set_version_flag("--version", DIPLOGRAPH_VERSION);
     app.require_subcommand(1);
     std::vector<std::pair<CLI::App *, CommandRunner>> commands;
@@ -40,6 +42,14 @@ int main(int argc, char **argv) {
     } catch (const UsageError &e) {
         std::fprintf(stderr, "diplograph: %s\n", e.what());
         return 2;
+    } catch (const SQLite::Exception &e) {
+        if (e.getErrorCode() == SQLITE_BUSY) {
+            std::fprintf(stderr, "diplograph: another process kept the database locked for 30 "
+                                 "minutes; run the command again (stored articles are skipped)\n");
+        } else {
+            std::fprintf(stderr, "diplograph: %s\n", e.what());
+        }
+        return 1;
     } catch (const std::exception &e) {
         std::fprintf(stderr, "diplograph: %s\n", e.what());
         return 1;

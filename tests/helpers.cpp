@@ -1,13 +1,13 @@
 // Shared test helpers.
 #include "helpers.hpp"
 
+#include "common/date.hpp"
+
 #include <sys/wait.h>
 
 #include <fstream>
 #include <random>
 #include <sstream>
-
-#include "common/date.hpp"
 
 namespace diplograph::test {
 
@@ -58,7 +58,9 @@ std::string Extracted::actor_of(const std::string &surface) const {
     return "";
 }
 
-std::string sample_path(const std::string &name) { return std::string(DIPLOGRAPH_SAMPLES_DIR) + "/" + name; }
+std::string sample_path(const std::string &name) {
+    return std::string(DIPLOGRAPH_SAMPLES_DIR) + "/" + name;
+}
 
 TempDir::TempDir() {
     std::random_device device;
@@ -90,8 +92,9 @@ std::string slurp(const std::filesystem::path &path) {
 CommandResult run_command(const std::string &arguments, const std::string &stdin_text) {
     const TempDir dir;
     dir.write("stdin", stdin_text);
-    const std::string command = std::string(DIPLOGRAPH_BINARY) + " " + arguments + " <" + dir.file("stdin") +
-                                " >" + dir.file("stdout") + " 2>" + dir.file("stderr");
+    const std::string command = std::string(DIPLOGRAPH_BINARY) + " " + arguments + " <" +
+                                dir.file("stdin") + " >" + dir.file("stdout") + " 2>" +
+                                dir.file("stderr");
     const int raw = std::system(command.c_str());
     CommandResult result;
     result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

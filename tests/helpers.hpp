@@ -1,12 +1,12 @@
 // Shared test helpers: the lexicon (loaded once), extraction of a snippet, temporary files.
 #pragma once
 
-#include <filesystem>
-#include <string>
-
 #include "extract/extraction.hpp"
 #include "lexicon/lexicon.hpp"
 #include "reader/article.hpp"
+
+#include <filesystem>
+#include <string>
 
 namespace diplograph::test {
 

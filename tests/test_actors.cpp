@@ -1,7 +1,7 @@
 // Actor mentions: lexicon names, descriptors by date, metonymy, unknown people, coreference, noise.
-#include <catch2/catch.hpp>
-
 #include "helpers.hpp"
+
+#include <catch2/catch.hpp>
 
 using diplograph::test::run;
 
@@ -14,7 +14,8 @@ TEST_CASE("a descriptor resolves to the office holder on the publication date", 
 }
 
 TEST_CASE("possessive and leader descriptors resolve through the country", "[actors]") {
-    const auto e = run("Russia's foreign minister spoke after the Chinese leader arrived.", "2019-03-01");
+    const auto e =
+        run("Russia's foreign minister spoke after the Chinese leader arrived.", "2019-03-01");
     CHECK(e.actor_of("Russia's foreign minister") == "Sergei Lavrov");
     CHECK(e.actor_of("the Chinese leader") == "Xi Jinping");
     CHECK(e.mentions("Russia"));
@@ -22,28 +23,36 @@ TEST_CASE("possessive and leader descriptors resolve through the country", "[act
 }
 
 TEST_CASE("a named person after a past descriptor keeps the name", "[actors]") {
-    const auto e = run("Moscow cancelled the trip after the then president François Hollande spoke.", "2017-05-29");
+    const auto e =
+        run("Moscow cancelled the trip after the then president François Hollande spoke.",
+            "2017-05-29");
     CHECK(e.mentions("François Hollande"));
     CHECK_FALSE(e.mentions("Emmanuel Macron"));
 }
 
-TEST_CASE("a capital acting is the country, a capital after a preposition is the place", "[actors]") {
-    const auto e = run("Moscow backed Assad. The Kremlin denied it. Talks in Moscow followed a visit to Paris.");
+TEST_CASE("a capital acting is the country, a capital after a preposition is the place",
+          "[actors]") {
+    const auto e = run(
+        "Moscow backed Assad. The Kremlin denied it. Talks in Moscow followed a visit to Paris.");
     CHECK(e.actor_of("Moscow") == "Russia");
     CHECK(e.actor_of("Kremlin") == "Russia");
     bool place_moscow = false;
     bool place_paris = false;
     for (const auto &m : e.x.mentions) {
         const auto &actor = e.x.actors[m.actor];
-        place_moscow = place_moscow || (actor.name == "Moscow" && actor.kind == diplograph::ActorKind::place);
-        place_paris = place_paris || (actor.name == "Paris" && actor.kind == diplograph::ActorKind::place);
+        place_moscow =
+            place_moscow || (actor.name == "Moscow" && actor.kind == diplograph::ActorKind::place);
+        place_paris =
+            place_paris || (actor.name == "Paris" && actor.kind == diplograph::ActorKind::place);
     }
     CHECK(place_moscow);
     CHECK(place_paris);
 }
 
-TEST_CASE("an unknown person is found from an apposition with the possessor's country", "[actors]") {
-    const auto e = run("Putin had handed Macron's far-right rival, Jeanne Dupontel, a publicity coup.");
+TEST_CASE("an unknown person is found from an apposition with the possessor's country",
+          "[actors]") {
+    const auto e =
+        run("Putin had handed Macron's far-right rival, Jeanne Dupontel, a publicity coup.");
     REQUIRE(e.mentions("Jeanne Dupontel"));
     for (const auto &a : e.x.actors) {
         if (a.name == "Jeanne Dupontel") {
@@ -83,10 +92,11 @@ TEST_CASE("a family name comes first for Chinese and Korean names", "[actors]") 
 }
 
 TEST_CASE("captions, share bars and related-headline lines create no actors", "[actors]") {
-    const auto e = run("Macron met Putin.\n"
-                       "Facebook Twitter Pinterest Angela Merkel arrives in Brussels. Photograph: Anna Smith/AP\n"
-                       "Theresa May says Brexit is on track Read more\n"
-                       "The talks ended.");
+    const auto e = run(
+        "Macron met Putin.\n"
+        "Facebook Twitter Pinterest Angela Merkel arrives in Brussels. Photograph: Anna Smith/AP\n"
+        "Theresa May says Brexit is on track Read more\n"
+        "The talks ended.");
     CHECK(e.mentions("Emmanuel Macron"));
     CHECK_FALSE(e.mentions("Angela Merkel"));
     CHECK_FALSE(e.mentions("Theresa May"));
@@ -95,7 +105,8 @@ TEST_CASE("captions, share bars and related-headline lines create no actors", "[
 }
 
 TEST_CASE("he as a speaker is the most recent person in subject position", "[actors]") {
-    const auto e = run("Emerging with Putin from the talks, Macron said he was pleased. He smiled.");
+    const auto e =
+        run("Emerging with Putin from the talks, Macron said he was pleased. He smiled.");
     const auto &doc = e.x.doc;
     for (const auto &m : e.x.mentions) {
         if (m.how == "pronoun") {

@@ -1,7 +1,7 @@
 // Tests of the calendar helpers: parsing, printing and arithmetic on ISO-8601 dates.
-#include <catch2/catch.hpp>
-
 #include "common/date.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace diplograph;
 
@@ -26,10 +26,10 @@ TEST_CASE("parse_iso_date reads a year, a month or a full date", "[date]") {
 }
 
 TEST_CASE("parse_iso_date refuses dates that do not exist or are not written exactly", "[date]") {
-    const char *bad = GENERATE("2017-02-29", "1900-02-29", "2017-04-31", "2017-13-01", "2017-00-10",
-                               "2017-05-00", "2017-5-1", "2017-05-1", "17-05-29", "2017/05/29",
-                               "2017-05-29T10:00", " 2017-05-29", "2017-05-29 ", "201a", "", "-2017",
-                               "2017-+5-01", "yesterday");
+    const char *bad =
+        GENERATE("2017-02-29", "1900-02-29", "2017-04-31", "2017-13-01", "2017-00-10", "2017-05-00",
+                 "2017-5-1", "2017-05-1", "17-05-29", "2017/05/29", "2017-05-29T10:00",
+                 " 2017-05-29", "2017-05-29 ", "201a", "", "-2017", "2017-+5-01", "yesterday");
     INFO("text: \"" << bad << "\"");
     CHECK_FALSE(parse_iso_date(bad));
 }

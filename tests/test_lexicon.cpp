@@ -1,5 +1,9 @@
 // Tests of the lexicon: the shipped files load, hold what the extractor relies on, and a broken
 // line is reported with its file and line number.
+#include "common/errors.hpp"
+#include "helpers.hpp"
+#include "reader/reader.hpp"
+
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
@@ -8,10 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "common/errors.hpp"
-#include "helpers.hpp"
-#include "reader/reader.hpp"
 
 using namespace diplograph;
 using Catch::Matchers::Contains;
@@ -40,7 +40,8 @@ int country(const Lexicon &lex, const std::string &code) {
     return it->second;
 }
 
-std::string holder_name(const Lexicon &lex, const std::string &code, const std::string &office, const char *date) {
+std::string holder_name(const Lexicon &lex, const std::string &code, const std::string &office,
+                        const char *date) {
     const int person = lex.office_holder(country(lex, code), office, *parse_iso_date(date));
     return person < 0 ? "" : lex.actors[person].name;
 }
@@ -68,8 +69,8 @@ int corrupt_first_entry(const fs::path &file, const std::string &replacement) {
 
 /// A copy of the real lexicon in a temporary directory, with one line of one file replaced;
 /// returns the message of the InputError loading it throws.
-std::string load_error_after_corrupting(const std::string &relative_file, const std::string &replacement,
-                                        int &line) {
+std::string load_error_after_corrupting(const std::string &relative_file,
+                                        const std::string &replacement, int &line) {
     const test::TempDir dir;
     const auto copy = dir.path / "lexicon";
     fs::copy(default_lexicon_dir(), copy, fs::copy_options::recursive);
@@ -88,9 +89,10 @@ std::string load_error_after_corrupting(const std::string &relative_file, const 
 TEST_CASE("the shipped lexicon loads", "[lexicon]") {
     const auto started = std::chrono::steady_clock::now();
     const Lexicon lex = load_lexicon(default_lexicon_dir(), DIPLOGRAPH_ISO_CODES);
-    const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
-    WARN("loading the lexicon took " << elapsed.count() << " ms (" << lex.actors.size() << " actors, "
-                                     << lex.names.size() << " name phrases)");
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - started;
+    WARN("loading the lexicon took " << elapsed.count() << " ms (" << lex.actors.size()
+                                     << " actors, " << lex.names.size() << " name phrases)");
     CHECK(lex.actors.size() > 300);
     CHECK(lex.roles.size() > 50);
     CHECK(lex.patterns.size() > 10);
@@ -173,15 +175,17 @@ TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexic
     SECTION("an unknown key in a people file") {
         const auto message =
             load_error_after_corrupting("people/world.txt", "Jane Doe | nationality: FRA", line);
-        CHECK_THAT(message, Contains("world.txt:" + std::to_string(line)) && Contains("nationality"));
+        CHECK_THAT(message,
+                   Contains("world.txt:" + std::to_string(line)) && Contains("nationality"));
     }
     SECTION("a role with a date that does not exist") {
-        const auto message =
-            load_error_after_corrupting("roles/g20.txt", "FRA | president | Jane Doe | 2017-02-30 |", line);
+        const auto message = load_error_after_corrupting(
+            "roles/g20.txt", "FRA | president | Jane Doe | 2017-02-30 |", line);
         CHECK_THAT(message, Contains("g20.txt:" + std::to_string(line)));
     }
     SECTION("a country code that does not exist") {
-        const auto message = load_error_after_corrupting("places/world.txt", "Atlantis | country: ATL", line);
+        const auto message =
+            load_error_after_corrupting("places/world.txt", "Atlantis | country: ATL", line);
         CHECK_THAT(message, Contains("world.txt:" + std::to_string(line)) && Contains("ATL"));
     }
     SECTION("too few fields in a relation pattern") {
@@ -191,5 +195,6 @@ TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexic
 }
 
 TEST_CASE("a missing lexicon directory is an input error", "[lexicon]") {
-    CHECK_THROWS_AS(load_lexicon("/nonexistent/diplograph-lexicon", DIPLOGRAPH_ISO_CODES), InputError);
+    CHECK_THROWS_AS(load_lexicon("/nonexistent/diplograph-lexicon", DIPLOGRAPH_ISO_CODES),
+                    InputError);
 }

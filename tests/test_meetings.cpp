@@ -1,15 +1,15 @@
 // Meetings: participants, place, date, status and one meeting per episode.
-#include <catch2/catch.hpp>
-
-#include <SQLiteCpp/Database.h>
-
 #include "common/date.hpp"
 #include "helpers.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
 
 using diplograph::test::run;
 
 TEST_CASE("a meeting has its participants, place and explicit date", "[meetings]") {
-    const auto e = run("Donald Trump met Kim Jong-un at the Capella hotel in Singapore on 12 June.", "2018-06-13");
+    const auto e = run("Donald Trump met Kim Jong-un at the Capella hotel in Singapore on 12 June.",
+                       "2018-06-13");
     REQUIRE(e.x.meetings.size() == 1);
     const auto &m = e.x.meetings[0];
     std::vector<std::string> names;
@@ -24,7 +24,8 @@ TEST_CASE("a meeting has its participants, place and explicit date", "[meetings]
     CHECK(e.x.actors[m.place].kind == diplograph::ActorKind::place);
 }
 
-TEST_CASE("sentences about the same visit are one meeting with all of them as evidence", "[meetings]") {
+TEST_CASE("sentences about the same visit are one meeting with all of them as evidence",
+          "[meetings]") {
     const auto e = run("Macron met Putin at the Palace of Versailles.\n"
                        "The two leaders held talks over lunch.\n"
                        "Macron and Putin then gave a joint news conference.",
@@ -34,7 +35,8 @@ TEST_CASE("sentences about the same visit are one meeting with all of them as ev
 }
 
 TEST_CASE("a cancelled visit is not a held meeting", "[meetings]") {
-    const auto e = run("Putin cancelled his visit to meet Hollande in Paris in October.", "2017-05-29");
+    const auto e =
+        run("Putin cancelled his visit to meet Hollande in Paris in October.", "2017-05-29");
     for (const auto &m : e.x.meetings) {
         CHECK(m.status == "cancelled");
     }
@@ -70,10 +72,15 @@ TEST_CASE("relative dates resolve against the publication date", "[meetings]") {
 
 TEST_CASE("two articles about one summit give one meeting with two sources", "[meetings][store]") {
     const diplograph::test::TempDir dir;
-    dir.write("a.json", R"({"published": "2018-06-12", "text": "Donald Trump met Kim Jong-un in Singapore on Tuesday."})");
-    dir.write("b.json", R"({"published": "2018-06-13", "text": "Kim Jong-un and Donald Trump held talks in Singapore on 12 June, officials said."})");
+    dir.write(
+        "a.json",
+        R"({"published": "2018-06-12", "text": "Donald Trump met Kim Jong-un in Singapore on Tuesday."})");
+    dir.write(
+        "b.json",
+        R"({"published": "2018-06-13", "text": "Kim Jong-un and Donald Trump held talks in Singapore on 12 June, officials said."})");
     const auto db_path = dir.file("kg.db");
-    const auto result = diplograph::test::run_command("ingest --db " + db_path + " " + dir.file("a.json") + " " + dir.file("b.json"));
+    const auto result = diplograph::test::run_command(
+        "ingest --db " + db_path + " " + dir.file("a.json") + " " + dir.file("b.json"));
     REQUIRE(result.status == 0);
     SQLite::Database db(db_path);
     CHECK(db.execAndGet("SELECT count(*) FROM meetings").getInt() == 1);

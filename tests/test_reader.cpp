@@ -1,18 +1,19 @@
 // Tests of the article readers: JSON, plain text and HTML, and the checks every input goes through.
+#include "common/errors.hpp"
+#include "reader/reader.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <functional>
 #include <string>
-
-#include "common/errors.hpp"
-#include "reader/reader.hpp"
 
 using namespace diplograph;
 using Catch::Matchers::Contains;
 
 namespace {
 
-Article parse(const std::string &bytes, ArticleFormat format, const std::string &origin = "in/article.json") {
+Article parse(const std::string &bytes, ArticleFormat format,
+              const std::string &origin = "in/article.json") {
     return parse_article(bytes, format, origin, ArticleDefaults{});
 }
 
@@ -64,7 +65,8 @@ TEST_CASE("a JSON null field counts as absent", "[reader]") {
 
 TEST_CASE("a timestamp in \"published\" keeps its date", "[reader]") {
     const auto article =
-        parse(R"({"text": "Macron met Putin.", "published": "2017-05-29T10:31:00Z"})", ArticleFormat::json);
+        parse(R"({"text": "Macron met Putin.", "published": "2017-05-29T10:31:00Z"})",
+              ArticleFormat::json);
     REQUIRE(article.published);
     CHECK(*article.published == Date{2017, 5, 29});
 }
@@ -98,24 +100,30 @@ TEST_CASE("a JSON field of the wrong type names the origin and the field", "[rea
 }
 
 TEST_CASE("JSON that is not an article object is refused", "[reader]") {
-    CHECK_THAT(json_error(R"(["Macron met Putin."])"), Contains("in/article.json") && Contains("object"));
-    CHECK_THAT(json_error(R"({"body": "Macron met Putin."})"), Contains("in/article.json") && Contains("\"text\""));
+    CHECK_THAT(json_error(R"(["Macron met Putin."])"),
+               Contains("in/article.json") && Contains("object"));
+    CHECK_THAT(json_error(R"({"body": "Macron met Putin."})"),
+               Contains("in/article.json") && Contains("\"text\""));
 }
 
 TEST_CASE("malformed JSON names the byte offset of the error", "[reader]") {
     // The missing comma is at byte 15, where "title" begins.
     const auto message = json_error(R"({"text": "abc" "title": "x"})");
-    CHECK_THAT(message, Contains("in/article.json") && Contains("malformed JSON") && Contains("byte 15"));
+    CHECK_THAT(message,
+               Contains("in/article.json") && Contains("malformed JSON") && Contains("byte 15"));
 }
 
 TEST_CASE("a \"published\" value that is not a full date is refused", "[reader]") {
     const std::string value = GENERATE("2017-02-30", "yesterday", "29/05/2017", "2017-05");
-    const auto message = json_error(R"({"text": "Macron met Putin.", "published": ")" + value + "\"}");
-    CHECK_THAT(message, Contains("in/article.json") && Contains("\"published\"") && Contains(value));
+    const auto message =
+        json_error(R"({"text": "Macron met Putin.", "published": ")" + value + "\"}");
+    CHECK_THAT(message,
+               Contains("in/article.json") && Contains("\"published\"") && Contains(value));
 }
 
 TEST_CASE("an article with empty text is refused", "[reader]") {
-    CHECK_THAT(json_error(R"({"title": "Nothing", "text": ""})"), Contains("in/article.json") && Contains("no text"));
+    CHECK_THAT(json_error(R"({"title": "Nothing", "text": ""})"),
+               Contains("in/article.json") && Contains("no text"));
     CHECK_THAT(json_error(R"({"title": "Nothing", "text": " \n\t "})"),
                Contains("in/article.json") && Contains("no text"));
 }
@@ -130,7 +138,8 @@ TEST_CASE("a text file's first non-empty line is its title", "[reader]") {
 }
 
 TEST_CASE("a JSON Lines record is read like a JSON article", "[reader]") {
-    const auto article = parse(R"({"text": "Macron met Putin.", "title": "T"})", ArticleFormat::jsonl, "a.jsonl:3");
+    const auto article =
+        parse(R"({"text": "Macron met Putin.", "title": "T"})", ArticleFormat::jsonl, "a.jsonl:3");
     CHECK(article.title == "T");
     CHECK(article.origin == "a.jsonl:3");
 }
@@ -159,10 +168,11 @@ TEST_CASE("an HTML page gives title, date and body without page furniture", "[re
     CHECK(article.title == "Macron meets Putin at Versailles");
     REQUIRE(article.published);
     CHECK(*article.published == Date{2017, 5, 29});
-    CHECK_THAT(article.text, Contains("Emmanuel Macron received Vladimir Putin at Versailles on Monday.\n\n"
-                                      "The two leaders spoke for three hours."));
-    for (const char *furniture : {"Home navigation", "Share on", "Pinterest", "Copyright", "script", "color",
-                                  "tracking", "Example News"}) {
+    CHECK_THAT(article.text,
+               Contains("Emmanuel Macron received Vladimir Putin at Versailles on Monday.\n\n"
+                        "The two leaders spoke for three hours."));
+    for (const char *furniture : {"Home navigation", "Share on", "Pinterest", "Copyright", "script",
+                                  "color", "tracking", "Example News"}) {
         INFO("furniture: " << furniture);
         CHECK_THAT(article.text, !Contains(furniture));
     }
@@ -178,8 +188,9 @@ TEST_CASE("an HTML page without og:title takes its <title>", "[reader]") {
 }
 
 TEST_CASE("HTML paragraphs are separated by a blank line", "[reader]") {
-    const auto article = parse("<body><p>First paragraph.</p><p>Second paragraph.</p><div>Third.</div></body>",
-                               ArticleFormat::html, "page.html");
+    const auto article =
+        parse("<body><p>First paragraph.</p><p>Second paragraph.</p><div>Third.</div></body>",
+              ArticleFormat::html, "page.html");
     CHECK_THAT(article.text, Contains("First paragraph.\n\nSecond paragraph.\n\nThird."));
 }
 
@@ -198,46 +209,58 @@ TEST_CASE("a NUL byte marks binary data, which is refused", "[reader]") {
     CHECK_THAT(message, Contains("photo.txt") && Contains("binary") && Contains("offset 8"));
 
     SECTION("after a byte-order mark, the offset still counts from the start of the file") {
-        const std::string bytes("\xEF\xBB\xBF" "ab\0c", 7);
-        CHECK_THAT(input_error([&] { parse(bytes, ArticleFormat::txt, "nul.txt"); }), Contains("offset 5"));
+        const std::string bytes("\xEF\xBB\xBF"
+                                "ab\0c",
+                                7);
+        CHECK_THAT(input_error([&] { parse(bytes, ArticleFormat::txt, "nul.txt"); }),
+                   Contains("offset 5"));
     }
 }
 
 TEST_CASE("invalid UTF-8 is refused with its byte offset", "[reader]") {
     SECTION("a stray continuation byte") {
-        const auto message = input_error([] { parse("Caf\xC3 ok", ArticleFormat::txt, "bad.txt"); });
+        const auto message =
+            input_error([] { parse("Caf\xC3 ok", ArticleFormat::txt, "bad.txt"); });
         CHECK_THAT(message, Contains("bad.txt") && Contains("UTF-8") && Contains("byte 3"));
     }
     SECTION("a Latin-1 byte later on") {
-        const auto message = input_error([] { parse("Title\nGr\xFC\xDF Gott", ArticleFormat::txt, "bad.txt"); });
+        const auto message =
+            input_error([] { parse("Title\nGr\xFC\xDF Gott", ArticleFormat::txt, "bad.txt"); });
         CHECK_THAT(message, Contains("bad.txt") && Contains("byte 8"));
     }
     SECTION("after a byte-order mark, the offset still counts from the start of the file") {
-        const auto message = input_error([] { parse("\xEF\xBB\xBFTitle\n\xFF", ArticleFormat::txt, "bad.txt"); });
+        const auto message =
+            input_error([] { parse("\xEF\xBB\xBFTitle\n\xFF", ArticleFormat::txt, "bad.txt"); });
         CHECK_THAT(message, Contains("bad.txt") && Contains("byte 9"));
     }
 }
 
 TEST_CASE("a UTF-8 byte-order mark is stripped", "[reader]") {
     SECTION("text") {
-        const auto article = parse("\xEF\xBB\xBFMinsk talks\nThe talks went on all night.", ArticleFormat::txt, "a.txt");
+        const auto article = parse("\xEF\xBB\xBFMinsk talks\nThe talks went on all night.",
+                                   ArticleFormat::txt, "a.txt");
         CHECK(article.title == "Minsk talks");
         CHECK(article.text == "The talks went on all night.");
     }
     SECTION("JSON") {
-        const auto article = parse("\xEF\xBB\xBF{\"text\": \"The talks went on all night.\"}", ArticleFormat::json);
+        const auto article =
+            parse("\xEF\xBB\xBF{\"text\": \"The talks went on all night.\"}", ArticleFormat::json);
         CHECK(article.text == "The talks went on all night.");
     }
 }
 
 TEST_CASE("text is normalised to NFC", "[reader]") {
     SECTION("raw combining accent") {
-        const auto article = parse("Title\nElyse\xCC\x81" "e Palace", ArticleFormat::txt, "a.txt");
-        CHECK(article.text == "Elys\xC3\xA9" "e Palace");
+        const auto article = parse("Title\nElyse\xCC\x81"
+                                   "e Palace",
+                                   ArticleFormat::txt, "a.txt");
+        CHECK(article.text == "Elys\xC3\xA9"
+                              "e Palace");
     }
     SECTION("combining accent written as a JSON escape") {
         const auto article = parse(R"({"text": "Elyse\u0301e Palace"})", ArticleFormat::json);
-        CHECK(article.text == "Elys\xC3\xA9" "e Palace");
+        CHECK(article.text == "Elys\xC3\xA9"
+                              "e Palace");
     }
 }
 
@@ -248,13 +271,14 @@ TEST_CASE("an empty file is refused", "[reader]") {
 
 TEST_CASE("a file of white space only is refused with a clear message", "[reader]") {
     SECTION("ASCII white space") {
-        const auto message = input_error([] { parse(" \n\t\r\n  ", ArticleFormat::txt, "blank.txt"); });
+        const auto message =
+            input_error([] { parse(" \n\t\r\n  ", ArticleFormat::txt, "blank.txt"); });
         CHECK_THAT(message, Contains("blank.txt") && Contains("white space"));
     }
     SECTION("Unicode white space") {
         // No-break spaces and an ideographic space.
-        const auto message =
-            input_error([] { parse("\xC2\xA0\xC2\xA0\n\xE3\x80\x80\n", ArticleFormat::txt, "blank.txt"); });
+        const auto message = input_error(
+            [] { parse("\xC2\xA0\xC2\xA0\n\xE3\x80\x80\n", ArticleFormat::txt, "blank.txt"); });
         CHECK_THAT(message, Contains("blank.txt") && Contains("white space"));
     }
 }

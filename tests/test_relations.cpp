@@ -1,9 +1,8 @@
 // Relations: pattern families, passive voice, negation, possessives, topics, roll-up.
-#include <catch2/catch.hpp>
+#include "helpers.hpp"
 
 #include <SQLiteCpp/Database.h>
-
-#include "helpers.hpp"
+#include <catch2/catch.hpp>
 
 using diplograph::test::run;
 
@@ -22,7 +21,12 @@ std::vector<Edge> edges(const std::string &text, const std::string &date = "2017
     const auto e = run(text, date);
     std::vector<Edge> out;
     for (const auto &r : e.x.relations) {
-        Edge edge{e.x.actors[r.source].name, e.x.actors[r.target].name, r.type, r.polarity, r.negated, {}};
+        Edge edge{e.x.actors[r.source].name,
+                  e.x.actors[r.target].name,
+                  r.type,
+                  r.polarity,
+                  r.negated,
+                  {}};
         for (const auto &t : r.topics) {
             edge.topics.push_back(t.name);
         }
@@ -31,7 +35,8 @@ std::vector<Edge> edges(const std::string &text, const std::string &date = "2017
     return out;
 }
 
-bool has(const std::vector<Edge> &all, const std::string &source, const std::string &target, const std::string &type) {
+bool has(const std::vector<Edge> &all, const std::string &source, const std::string &target,
+         const std::string &type) {
     return std::any_of(all.begin(), all.end(), [&](const Edge &e) {
         return e.source == source && e.target == target && e.type == type && !e.negated;
     });
@@ -40,15 +45,19 @@ bool has(const std::vector<Edge> &all, const std::string &source, const std::str
 } // namespace
 
 TEST_CASE("verbal patterns give typed, directed relations", "[relations]") {
-    CHECK(has(edges("The Kremlin accused France of seeking to humiliate Putin."), "Russia", "France", "ACCUSE"));
-    CHECK(has(edges("Moscow backed Assad throughout the war."), "Russia", "Bashar al-Assad", "SUPPORT"));
-    CHECK(has(edges("The strike provoked the US to launch missiles on a Syrian air base."), "United States", "Syria",
-              "ASSAULT"));
-    CHECK(has(edges("The Macron camp refused accreditation to Sputnik."), "Emmanuel Macron", "Sputnik", "COERCE"));
+    CHECK(has(edges("The Kremlin accused France of seeking to humiliate Putin."), "Russia",
+              "France", "ACCUSE"));
+    CHECK(has(edges("Moscow backed Assad throughout the war."), "Russia", "Bashar al-Assad",
+              "SUPPORT"));
+    CHECK(has(edges("The strike provoked the US to launch missiles on a Syrian air base."),
+              "United States", "Syria", "ASSAULT"));
+    CHECK(has(edges("The Macron camp refused accreditation to Sputnik."), "Emmanuel Macron",
+              "Sputnik", "COERCE"));
 }
 
 TEST_CASE("nominal patterns take the possessive as the source", "[relations]") {
-    const auto all = edges("France helped spearhead the EU's economic sanctions on Russia over the seizure of Crimea.");
+    const auto all = edges("France helped spearhead the EU's economic sanctions on Russia over the "
+                           "seizure of Crimea.");
     CHECK(has(all, "European Union", "Russia", "SANCTION"));
     CHECK(has(all, "France", "Russia", "SANCTION"));
     for (const auto &e : all) {
@@ -59,21 +68,25 @@ TEST_CASE("nominal patterns take the possessive as the source", "[relations]") {
 }
 
 TEST_CASE("standing relations join a pair and keep their topics", "[relations]") {
-    const auto all = edges("Relations between France and Russia have been plagued by mistrust, particularly over "
-                           "Syria and Ukraine.");
+    const auto all = edges(
+        "Relations between France and Russia have been plagued by mistrust, particularly over "
+        "Syria and Ukraine.");
     REQUIRE(has(all, "France", "Russia", "OPPOSE"));
-    const auto &e = *std::find_if(all.begin(), all.end(), [](const Edge &x) { return x.type == "OPPOSE"; });
+    const auto &e =
+        *std::find_if(all.begin(), all.end(), [](const Edge &x) { return x.type == "OPPOSE"; });
     CHECK(e.polarity == "conflictual");
     CHECK(e.topics == std::vector<std::string>{"Syria", "Ukraine"});
 }
 
 TEST_CASE("the two countries refers to the pair named before", "[relations]") {
-    const auto all = edges("France and Russia met again. The two countries are in stark opposition over Syria.");
+    const auto all =
+        edges("France and Russia met again. The two countries are in stark opposition over Syria.");
     CHECK(has(all, "France", "Russia", "OPPOSE"));
 }
 
 TEST_CASE("passive voice swaps source and target", "[relations]") {
-    CHECK(has(edges("Russia was accused by Britain of the poisoning."), "United Kingdom", "Russia", "ACCUSE"));
+    CHECK(has(edges("Russia was accused by Britain of the poisoning."), "United Kingdom", "Russia",
+              "ACCUSE"));
 }
 
 TEST_CASE("negated relations are kept with a flag and left out of the public view", "[relations]") {
@@ -84,7 +97,8 @@ TEST_CASE("negated relations are kept with a flag and left out of the public vie
 }
 
 TEST_CASE("modal relations are hypothetical", "[relations]") {
-    const auto e = run("François Hollande said Russia could face war crimes charges over Aleppo.", "2016-10-11");
+    const auto e = run("François Hollande said Russia could face war crimes charges over Aleppo.",
+                       "2016-10-11");
     REQUIRE_FALSE(e.x.relations.empty());
     CHECK(e.x.relations.front().type == "THREATEN");
     CHECK(e.x.relations.front().modality == "hypothetical");
@@ -94,26 +108,35 @@ TEST_CASE("modal relations are hypothetical", "[relations]") {
 TEST_CASE("polarity is chosen per relation, not per type", "[relations]") {
     const auto all = edges("Macron urged a closer partnership with Russia in fighting terrorism.");
     REQUIRE(has(all, "Emmanuel Macron", "Russia", "REQUEST"));
-    CHECK(std::find_if(all.begin(), all.end(), [](const Edge &e) { return e.type == "REQUEST"; })->polarity ==
-          "cooperative");
+    CHECK(std::find_if(all.begin(), all.end(), [](const Edge &e) {
+              return e.type == "REQUEST";
+          })->polarity == "cooperative");
 }
 
 TEST_CASE("the speaker of a quote is the source of the threat it makes", "[relations]") {
-    CHECK(has(edges("“We will threaten Iran if needed,” Trump said.", "2018-05-08"), "Donald Trump", "Iran", "THREATEN"));
+    CHECK(has(edges("“We will threaten Iran if needed,” Trump said.", "2018-05-08"), "Donald Trump",
+              "Iran", "THREATEN"));
 }
 
 TEST_CASE("meetings give CONSULT relations between participants", "[relations]") {
-    CHECK(has(edges("Macron met Putin at Versailles."), "Emmanuel Macron", "Vladimir Putin", "CONSULT"));
+    CHECK(has(edges("Macron met Putin at Versailles."), "Emmanuel Macron", "Vladimir Putin",
+              "CONSULT"));
 }
 
 TEST_CASE("the roll-up view lifts people to their countries", "[relations][store]") {
     const diplograph::test::TempDir dir;
-    dir.write("a.json", R"({"published": "2017-05-29", "text": "Macron accused Putin of meddling. Macron accused Russia of lying."})");
+    dir.write(
+        "a.json",
+        R"({"published": "2017-05-29", "text": "Macron accused Putin of meddling. Macron accused Russia of lying."})");
     const auto db_path = dir.file("kg.db");
-    REQUIRE(diplograph::test::run_command("ingest --db " + db_path + " " + dir.file("a.json")).status == 0);
+    REQUIRE(
+        diplograph::test::run_command("ingest --db " + db_path + " " + dir.file("a.json")).status ==
+        0);
     SQLite::Database db(db_path);
-    SQLite::Statement st(db, "SELECT relations FROM v_country_relations WHERE source = 'France' AND target = 'Russia' "
-                             "AND type = 'ACCUSE'");
+    SQLite::Statement st(
+        db,
+        "SELECT relations FROM v_country_relations WHERE source = 'France' AND target = 'Russia' "
+        "AND type = 'ACCUSE'");
     REQUIRE(st.executeStep());
     CHECK(st.getColumn(0).getInt() == 2);
 }

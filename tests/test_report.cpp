@@ -1,17 +1,17 @@
 // Tests of the reports: running named queries, resolving actor names, and printing tables.
-#include <catch2/catch.hpp>
-#include <rapidjson/document.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
-
-#include <sstream>
-
 #include "common/errors.hpp"
 #include "helpers.hpp"
 #include "reader/reader.hpp"
 #include "report/report.hpp"
 #include "store/database.hpp"
 #include "store/writer.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include <sstream>
 
 using namespace diplograph;
 using Catch::Matchers::Contains;
@@ -26,7 +26,8 @@ SQLite::Database ingested_database() {
     SQLite::Transaction transaction(db);
     for (const char *name : {"versailles-2017.json", "minsk-2015.json"}) {
         const auto path = test::sample_path(name);
-        const auto article = parse_article(read_file(path), ArticleFormat::json, path, ArticleDefaults{});
+        const auto article =
+            parse_article(read_file(path), ArticleFormat::json, path, ArticleDefaults{});
         const auto extraction = extract(article, test::lexicon());
         writer.write(article, content_hash(article.text), extraction);
     }
@@ -70,7 +71,8 @@ std::vector<std::string> lines_of(const std::string &text) {
 ResultTable awkward_table() {
     ResultTable table;
     table.columns = {"name", "note", "n"};
-    table.rows.push_back({std::string("Paris, France"), std::string("said \"non\""), std::string("1")});
+    table.rows.push_back(
+        {std::string("Paris, France"), std::string("said \"non\""), std::string("1")});
     table.rows.push_back({std::string("A|B"), std::nullopt, std::string("22")});
     table.rows.push_back({std::string("Élysée"), std::string("two\nlines"), std::string("333")});
     return table;
@@ -87,7 +89,8 @@ TEST_CASE("the overview report counts what was ingested", "[report]") {
     CHECK(table.rows[0][2] == std::optional<std::string>("2"));
     bool saw_putin = false;
     for (const auto &row : table.rows) {
-        saw_putin = saw_putin || (row[0] == "most mentioned" && row[1] == "Vladimir Putin (person)");
+        saw_putin =
+            saw_putin || (row[0] == "most mentioned" && row[1] == "Vladimir Putin (person)");
     }
     CHECK(saw_putin);
 }
@@ -112,7 +115,8 @@ TEST_CASE("every report runs on an empty database", "[report]") {
 
 TEST_CASE("the report list gives each report's summary and parameters", "[report]") {
     const auto reports = list_reports();
-    const auto overview = std::find_if(reports.begin(), reports.end(), [](const auto &r) { return r.name == "overview"; });
+    const auto overview = std::find_if(reports.begin(), reports.end(),
+                                       [](const auto &r) { return r.name == "overview"; });
     REQUIRE(overview != reports.end());
     CHECK_THAT(overview->summary, StartsWith("What the database holds"));
     CHECK(overview->parameters == std::vector<std::string>{":limit"});
@@ -143,8 +147,8 @@ TEST_CASE("an actor is resolved by its name or any alias", "[report]") {
 
 TEST_CASE("an unknown actor name is an input error listing close matches", "[report]") {
     auto db = ingested_database();
-    CHECK_THAT(resolve_error(db, "Vladimir"), Contains("\"Vladimir\"") && Contains("close matches") &&
-                                                  Contains("Vladimir Putin"));
+    CHECK_THAT(resolve_error(db, "Vladimir"),
+               Contains("\"Vladimir\"") && Contains("close matches") && Contains("Vladimir Putin"));
     CHECK_THAT(resolve_error(db, "Zzyzx Qwerty"), Contains("no actor called \"Zzyzx Qwerty\""));
 }
 

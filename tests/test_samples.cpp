@@ -1,14 +1,15 @@
 // The extraction quality on the bundled samples, measured by `diplograph eval` against the
 // gold files beside them. The floors are the issue targets where they are met (actors 0.90,
 // statements 0.85) and just under today's figures elsewhere, so that a regression fails here.
-#include <catch2/catch.hpp>
-
 #include "helpers.hpp"
 
+#include <catch2/catch.hpp>
+
 TEST_CASE("extraction on the samples stays above its quality floors", "[eval][samples]") {
-    const auto result = diplograph::test::run_command(
-        "eval " + diplograph::test::sample_path("") +
-        " --min-actors 0.90 --min-statements 0.85 --min-meetings 0.55 --min-relations 0.42 --min-country 0.50");
+    const auto result =
+        diplograph::test::run_command("eval " + diplograph::test::sample_path("") +
+                                      " --min-actors 0.90 --min-statements 0.85 --min-meetings "
+                                      "0.55 --min-relations 0.42 --min-country 0.50");
     INFO(result.out);
     INFO(result.err);
     CHECK(result.status == 0);

@@ -1,18 +1,20 @@
 // Tests of the segmenter: paragraphs, sentences, tokens with byte offsets, and quotation spans.
+#include "common/text.hpp"
+#include "helpers.hpp"
+#include "segment/document.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-#include "common/text.hpp"
-#include "helpers.hpp"
-#include "segment/document.hpp"
-
 using namespace diplograph;
 
 namespace {
 
-Document split(std::string_view text) { return segment(text, test::lexicon().segment_rules); }
+Document split(std::string_view text) {
+    return segment(text, test::lexicon().segment_rules);
+}
 
 std::vector<std::string> sentences(std::string_view text) {
     const auto doc = split(text);
@@ -54,7 +56,8 @@ using Strings = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("sentences end at a period, question mark or exclamation mark before a capital", "[segment]") {
+TEST_CASE("sentences end at a period, question mark or exclamation mark before a capital",
+          "[segment]") {
     CHECK(sentences("Macron met Putin. They talked! Was it useful? Nobody knows.") ==
           Strings{"Macron met Putin.", "They talked!", "Was it useful?", "Nobody knows."});
 }
@@ -70,7 +73,8 @@ TEST_CASE("sentences survive titles such as Mr. and Gen.", "[segment]") {
 
 TEST_CASE("sentences survive acronyms with periods such as U.S. and U.N.", "[segment]") {
     const std::string text = "The U.S. envoy spoke at the U.N. Security Council. Russia objected.";
-    CHECK(sentences(text) == Strings{"The U.S. envoy spoke at the U.N. Security Council.", "Russia objected."});
+    CHECK(sentences(text) ==
+          Strings{"The U.S. envoy spoke at the U.N. Security Council.", "Russia objected."});
     const auto doc = split(text);
     CHECK(doc.token_text(1) == "U.S.");
     CHECK(doc.tokens[1].upper);
@@ -89,13 +93,15 @@ TEST_CASE("a question mark inside quotes ends the sentence", "[segment]") {
           Strings{"\"Is this the end?\"", "Trump asked.", "Kim smiled."});
 }
 
-TEST_CASE("a question mark inside quotes followed by the attribution keeps the sentence", "[segment]") {
+TEST_CASE("a question mark inside quotes followed by the attribution keeps the sentence",
+          "[segment]") {
     CHECK(sentences("\xE2\x80\x9CWill you come?\xE2\x80\x9D she asked. He nodded.") ==
           Strings{"\xE2\x80\x9CWill you come?\xE2\x80\x9D she asked.", "He nodded."});
 }
 
 TEST_CASE("every line is a paragraph and sentences do not cross paragraphs", "[segment]") {
-    const auto doc = split("First paragraph without a period\n\n  Second one. It has two sentences.\nThird");
+    const auto doc =
+        split("First paragraph without a period\n\n  Second one. It has two sentences.\nThird");
     REQUIRE(doc.paragraphs.size() == 3);
     REQUIRE(doc.sentences.size() == 4);
     CHECK(doc.sentences[0].paragraph == 0);
@@ -104,7 +110,8 @@ TEST_CASE("every line is a paragraph and sentences do not cross paragraphs", "[s
     CHECK(doc.sentences[3].paragraph == 2);
     CHECK(doc.paragraphs[1].first_sentence == 1);
     CHECK(doc.paragraphs[1].last_sentence == 3);
-    CHECK(doc.span_text(doc.paragraphs[1].begin, doc.paragraphs[1].end) == "Second one. It has two sentences.");
+    CHECK(doc.span_text(doc.paragraphs[1].begin, doc.paragraphs[1].end) ==
+          "Second one. It has two sentences.");
 }
 
 TEST_CASE("quotation spans are found for every kind of quotation mark", "[segment]") {
@@ -121,7 +128,8 @@ TEST_CASE("quotation spans are found for every kind of quotation mark", "[segmen
         CHECK(doc.tokens[doc.quotes[0].close_token].kind == TokenKind::quote_close);
     }
     SECTION("guillemets") {
-        const auto doc = split("Hollande a dit\xC2\xA0: \xC2\xAB Nous sommes pr\xC3\xAAts \xC2\xBB hier.");
+        const auto doc =
+            split("Hollande a dit\xC2\xA0: \xC2\xAB Nous sommes pr\xC3\xAAts \xC2\xBB hier.");
         CHECK(quotes(doc) == Strings{"Nous sommes pr\xC3\xAAts"});
         CHECK(doc.quotes[0].closed);
     }
@@ -135,8 +143,10 @@ TEST_CASE("quotation spans are found for every kind of quotation mark", "[segmen
     }
 }
 
-TEST_CASE("a single-quoted quotation inside a double-quoted one is not a quotation of its own", "[segment]") {
-    const auto doc = split("\xE2\x80\x9CHe told me \xE2\x80\x98never\xE2\x80\x99 twice,\xE2\x80\x9D she said.");
+TEST_CASE("a single-quoted quotation inside a double-quoted one is not a quotation of its own",
+          "[segment]") {
+    const auto doc =
+        split("\xE2\x80\x9CHe told me \xE2\x80\x98never\xE2\x80\x99 twice,\xE2\x80\x9D she said.");
     CHECK(quotes(doc) == Strings{"He told me \xE2\x80\x98never\xE2\x80\x99 twice,"});
     CHECK(doc.tokens[token_index(doc, "never")].in_quote);
     CHECK(doc.tokens[token_index(doc, "twice")].in_quote);
@@ -151,7 +161,8 @@ TEST_CASE("tokens inside a quotation are marked in_quote", "[segment]") {
 }
 
 TEST_CASE("an unclosed quotation ends with its paragraph", "[segment]") {
-    const std::string text = "Putin said: \xE2\x80\x9CWe will never accept this\nThe next paragraph.";
+    const std::string text =
+        "Putin said: \xE2\x80\x9CWe will never accept this\nThe next paragraph.";
     const auto doc = split(text);
     REQUIRE(doc.quotes.size() == 1);
     CHECK_FALSE(doc.quotes[0].closed);
@@ -169,7 +180,8 @@ TEST_CASE("a possessive 's is a token of its own", "[segment]") {
     }
     SECTION("typographic apostrophe") {
         const auto doc = split("Russia\xE2\x80\x99s foreign minister spoke.");
-        CHECK(tokens(doc) == Strings{"Russia", "\xE2\x80\x99s", "foreign", "minister", "spoke", "."});
+        CHECK(tokens(doc) ==
+              Strings{"Russia", "\xE2\x80\x99s", "foreign", "minister", "spoke", "."});
         CHECK(doc.tokens[1].kind == TokenKind::possessive);
     }
     SECTION("an apostrophe inside a word is part of it") {
@@ -187,12 +199,13 @@ TEST_CASE("a lone apostrophe after a plural is a possessive", "[segment]") {
 }
 
 TEST_CASE("token offsets point into the text", "[segment]") {
-    const std::string text = "  \xC2\xAB Le pr\xC3\xA9sident \xC2\xBB met U.S. envoys\xE2\x80\x94twice.\n"
-                             "Russia\xE2\x80\x99s 3,000 troops left.";
+    const std::string text =
+        "  \xC2\xAB Le pr\xC3\xA9sident \xC2\xBB met U.S. envoys\xE2\x80\x94twice.\n"
+        "Russia\xE2\x80\x99s 3,000 troops left.";
     const auto doc = split(text);
-    CHECK(tokens(doc) == Strings{"\xC2\xAB", "Le", "pr\xC3\xA9sident", "\xC2\xBB", "met", "U.S.", "envoys",
-                                 "\xE2\x80\x94", "twice", ".", "Russia", "\xE2\x80\x99s", "3,000", "troops", "left",
-                                 "."});
+    CHECK(tokens(doc) == Strings{"\xC2\xAB", "Le", "pr\xC3\xA9sident", "\xC2\xBB", "met", "U.S.",
+                                 "envoys", "\xE2\x80\x94", "twice", ".", "Russia", "\xE2\x80\x99s",
+                                 "3,000", "troops", "left", "."});
     for (std::uint32_t i = 0; i < doc.tokens.size(); ++i) {
         const auto &token = doc.tokens[i];
         REQUIRE(token.begin < token.end);
@@ -208,7 +221,8 @@ TEST_CASE("token offsets point into the text", "[segment]") {
 }
 
 TEST_CASE("phrase_tokens splits an alias as the segmenter would", "[segment]") {
-    CHECK(phrase_tokens("Washington, D.C.") == std::vector<std::string_view>{"Washington", ",", "D.C."});
+    CHECK(phrase_tokens("Washington, D.C.") ==
+          std::vector<std::string_view>{"Washington", ",", "D.C."});
     CHECK(phrase_tokens("Russia's") == std::vector<std::string_view>{"Russia", "'s"});
     CHECK(phrase_tokens("al-Assad") == std::vector<std::string_view>{"al-Assad"});
 }

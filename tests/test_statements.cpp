@@ -1,7 +1,7 @@
 // Direct and indirect statements and their speakers.
-#include <catch2/catch.hpp>
-
 #include "helpers.hpp"
+
+#include <catch2/catch.hpp>
 
 using diplograph::test::run;
 
@@ -21,48 +21,54 @@ std::string speaker_of(const diplograph::test::Extracted &e, const std::string &
 
 TEST_CASE("each attribution form finds its speaker", "[statements]") {
     SECTION("quote, name said") {
-        CHECK(speaker_of(run("“The line is clear,” Macron said."), "line is clear") == "Emmanuel Macron");
+        CHECK(speaker_of(run("“The line is clear,” Macron said."), "line is clear") ==
+              "Emmanuel Macron");
     }
     SECTION("quote, said name") {
-        CHECK(speaker_of(run("“We will not yield,” said Vladimir Putin."), "not yield") == "Vladimir Putin");
+        CHECK(speaker_of(run("“We will not yield,” said Vladimir Putin."), "not yield") ==
+              "Vladimir Putin");
     }
     SECTION("name said colon quote") {
-        CHECK(speaker_of(run("Macron said: “Failed states are a threat.”"), "Failed states") == "Emmanuel Macron");
+        CHECK(speaker_of(run("Macron said: “Failed states are a threat.”"), "Failed states") ==
+              "Emmanuel Macron");
     }
     SECTION("partial quote inside reported speech") {
-        CHECK(speaker_of(run("Macron said France would show “no weakness” if attacked."), "no weakness") ==
-              "Emmanuel Macron");
+        CHECK(speaker_of(run("Macron said France would show “no weakness” if attacked."),
+                         "no weakness") == "Emmanuel Macron");
     }
     SECTION("told reporters") {
-        CHECK(speaker_of(run("Putin told reporters “that is not a problem” on Monday."), "not a problem") ==
-              "Vladimir Putin");
+        CHECK(speaker_of(run("Putin told reporters “that is not a problem” on Monday."),
+                         "not a problem") == "Vladimir Putin");
     }
     SECTION("according to") {
-        CHECK(speaker_of(run("The talks were “frank and long”, according to Sergei Lavrov."), "frank and long") ==
-              "Sergei Lavrov");
+        CHECK(speaker_of(run("The talks were “frank and long”, according to Sergei Lavrov."),
+                         "frank and long") == "Sergei Lavrov");
     }
     SECTION("pronoun after the quote") {
-        CHECK(speaker_of(run("Macron spoke first. “Our priority is terrorism,” he added."), "priority") ==
-              "Emmanuel Macron");
+        CHECK(speaker_of(run("Macron spoke first. “Our priority is terrorism,” he added."),
+                         "priority") == "Emmanuel Macron");
     }
     SECTION("descriptor after the quote") {
-        CHECK(speaker_of(run("“Sanctions will not work,” the Russian leader said.", "2017-05-29"), "Sanctions") ==
-              "Vladimir Putin");
+        CHECK(speaker_of(run("“Sanctions will not work,” the Russian leader said.", "2017-05-29"),
+                         "Sanctions") == "Vladimir Putin");
     }
     SECTION("relative clause between the name and the verb") {
-        CHECK(speaker_of(run("Colin Powell, who spoke last, said “the council must act” today.", "2003-02-14"),
+        CHECK(speaker_of(run("Colin Powell, who spoke last, said “the council must act” today.",
+                             "2003-02-14"),
                          "council must act") == "Colin Powell");
     }
     SECTION("participle after a comma takes the subject") {
-        CHECK(speaker_of(run("Macron had harsh words for Moscow, accusing Russia of a “hybrid strategy”."),
-                         "hybrid strategy") == "Emmanuel Macron");
+        CHECK(speaker_of(
+                  run("Macron had harsh words for Moscow, accusing Russia of a “hybrid strategy”."),
+                  "hybrid strategy") == "Emmanuel Macron");
     }
 }
 
 TEST_CASE("every quotation style is a statement", "[statements]") {
-    const auto e = run("Villepin said « la guerre est un échec » and Powell said \"more time is no answer\". "
-                       "Fischer said „wir sind nicht überzeugt“ too.",
-                       "2003-02-14");
+    const auto e =
+        run("Villepin said « la guerre est un échec » and Powell said \"more time is no answer\". "
+            "Fischer said „wir sind nicht überzeugt“ too.",
+            "2003-02-14");
     CHECK(speaker_of(e, "la guerre") == "Dominique de Villepin");
     CHECK(speaker_of(e, "more time") == "Colin Powell");
     CHECK(speaker_of(e, "wir sind") == "Joschka Fischer");
@@ -84,7 +90,8 @@ TEST_CASE("a quote with no speaker in the text gets none", "[statements]") {
 }
 
 TEST_CASE("reported speech is an indirect statement with its clause", "[statements]") {
-    const auto e = run("Putin warned that sanctions would fail. Macron denied that France had interfered.");
+    const auto e =
+        run("Putin warned that sanctions would fail. Macron denied that France had interfered.");
     int indirect = 0;
     for (const auto &s : e.x.statements) {
         if (s.kind == "indirect") {
@@ -107,7 +114,8 @@ TEST_CASE("the actors a quote is about are recorded", "[statements]") {
 }
 
 TEST_CASE("the topics a statement names are recorded", "[statements]") {
-    const auto e = run("Putin warned that sanctions would fail. “Chemical weapons are a red line,” Macron said.");
+    const auto e = run(
+        "Putin warned that sanctions would fail. “Chemical weapons are a red line,” Macron said.");
     std::vector<std::string> topics;
     for (const auto &s : e.x.statements) {
         for (const auto &t : s.topics) {

@@ -1,19 +1,19 @@
 // Tests of the store: opening and migrating databases, refusing foreign ones, the embedded SQL,
 // and writing an article all-or-nothing.
-#include <catch2/catch.hpp>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
-#include <fstream>
-#include <sstream>
-
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "helpers.hpp"
 #include "store/database.hpp"
 #include "store/embedded_sql.hpp"
 #include "store/writer.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
 
 using namespace diplograph;
 using Catch::Matchers::Contains;
@@ -49,7 +49,8 @@ std::string open_error(const std::string &path, OpenMode mode = OpenMode::read_w
 std::vector<std::string> statement_names(std::string_view file) {
     std::vector<std::string> names;
     constexpr std::string_view marker = "-- name: ";
-    for (auto pos = file.find(marker); pos != std::string_view::npos; pos = file.find(marker, pos + 1)) {
+    for (auto pos = file.find(marker); pos != std::string_view::npos;
+         pos = file.find(marker, pos + 1)) {
         const auto begin = pos + marker.size();
         names.emplace_back(trim(file.substr(begin, file.find('\n', begin) - begin)));
     }
@@ -89,7 +90,8 @@ TEST_CASE("a new database gets the schema and our application id", "[store]") {
     }
 }
 
-TEST_CASE("opening a missing database read-only is an input error, and creates nothing", "[store]") {
+TEST_CASE("opening a missing database read-only is an input error, and creates nothing",
+          "[store]") {
     const test::TempDir dir;
     const auto path = dir.file("missing.sqlite");
     CHECK_THROWS_AS(open_database(path, OpenMode::read_only), InputError);
@@ -116,7 +118,8 @@ TEST_CASE("a foreign SQLite file is refused and left unmodified", "[store]") {
 
 TEST_CASE("a file that is not SQLite at all is refused and left unmodified", "[store]") {
     const test::TempDir dir;
-    dir.write("notes.sqlite", "These are my notes, not a database. They go on for a while, to fill a page.\n");
+    dir.write("notes.sqlite",
+              "These are my notes, not a database. They go on for a while, to fill a page.\n");
     const auto path = dir.file("notes.sqlite");
     const auto before = file_bytes(path);
     CHECK_THAT(open_error(path), Contains(path));
@@ -157,12 +160,13 @@ TEST_CASE("an older diplograph database is migrated on a read-write open", "[sto
 
 TEST_CASE("every schema view can be selected from", "[store]") {
     auto db = open_database(":memory:");
-    const char *view = GENERATE("v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations",
-                                "v_country_relations", "v_nodes", "v_edges", "v_sentences",
-                                "v_relation_evidence");
+    const char *view =
+        GENERATE("v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations",
+                 "v_country_relations", "v_nodes", "v_edges", "v_sentences", "v_relation_evidence");
     INFO("view " << view);
-    CHECK(db.execAndGet(std::string("SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = '") + view +
-                        "'")
+    CHECK(db.execAndGet(
+                std::string("SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = '") +
+                view + "'")
               .getInt() == 1);
     SQLite::Statement select(db, std::string("SELECT * FROM ") + view);
     CHECK(select.getColumnCount() > 0);
@@ -225,8 +229,9 @@ TEST_CASE("ArticleWriter stores an article with its sentences and facts", "[stor
     CHECK(count(db, "statements") == static_cast<std::int64_t>(e.x.statements.size()));
     CHECK(count(db, "relations") == static_cast<std::int64_t>(e.x.relations.size()));
     CHECK(count(db, "v_actors") >= 3);
-    CHECK(db.execAndGet("SELECT count(*) FROM actors WHERE name = 'Emmanuel Macron' AND kind = 'person'").getInt() ==
-          1);
+    CHECK(db.execAndGet(
+                "SELECT count(*) FROM actors WHERE name = 'Emmanuel Macron' AND kind = 'person'")
+              .getInt() == 1);
     CHECK(db.execAndGet("SELECT published FROM articles").getString() == "2017-05-29");
     CHECK(db.execAndGet("SELECT text FROM v_sentences WHERE position = 0").getString() ==
           "President Emmanuel Macron received Vladimir Putin at Versailles on Monday.");
@@ -259,9 +264,63 @@ TEST_CASE("an article written in a transaction that is not committed leaves no t
         writer.write(e.article, content_hash(e.article.text), e.x);
     }
     writer.forget();
-    for (const char *table : {"articles", "sentences", "actors", "mentions", "statements", "relations"}) {
+    for (const char *table :
+         {"articles", "sentences", "actors", "mentions", "statements", "relations"}) {
         INFO("table " << table);
         CHECK(count(db, table) == 0);
     }
     CHECK_FALSE(writer.find(content_hash(e.article.text)));
+}
+
+namespace {
+
+/// An extraction holding one held meeting of two people found in the text, on `date`.
+Extraction meeting_on(std::optional<Date> date) {
+    Extraction x;
+    x.doc.sentences.push_back(Sentence{0, 10, 0, 0, 0});
+    x.actors.push_back(ActorRef{-1, "Ann Example", ActorKind::person, ""});
+    x.actors.push_back(ActorRef{-1, "Bob Example", ActorKind::person, ""});
+    Meeting meeting;
+    meeting.participants = {0, 1};
+    meeting.date = date;
+    meeting.evidence.push_back(MeetingEvidence{0, "met"});
+    x.meetings.push_back(meeting);
+    return x;
+}
+
+} // namespace
+
+TEST_CASE("reports of a meeting merge within a day or on an equal partial date",
+          "[store][meetings]") {
+    auto db = open_database(":memory:");
+    ArticleWriter writer(db, test::lexicon());
+    const auto write = [&](const std::string &text, std::optional<Date> date) {
+        const auto article = test::article(text);
+        writer.write(article, content_hash(article.text), meeting_on(date));
+        return db.execAndGet("SELECT count(*) FROM meetings").getInt();
+    };
+    CHECK(write("Ann met Bob.", Date{2017, 5, 31}) == 1);
+    CHECK(write("Bob met Ann!", Date{2017, 6, 1}) == 1);  // the next day, across a month's end
+    CHECK(write("Ann met Bob?", Date{2017, 6, 2}) == 2);  // the stored meeting keeps 31 May
+    CHECK(write("Ann, Bob met.", Date{2017, 6, 4}) == 3); // two days after the last one
+    CHECK(write("Bob, Ann met.", Date{2017, 6, 0}) == 4); // June 2017 sorts among those dates
+    CHECK(write("Ann and Bob.", Date{2017, 6, 0}) == 4);  // the same partial date
+    CHECK(write("Bob and Ann.", std::nullopt) == 5);      // undated reports never merge
+    CHECK(write("Ann & Bob.", std::nullopt) == 6);
+}
+
+TEST_CASE("full-text search over statements is up to date once a batch is committed", "[store]") {
+    const test::TempDir dir;
+    dir.write("a.json", R"({"published": "2017-05-29", "text": "Emmanuel Macron said that )"
+                        R"(France would never accept chemical weapons."})");
+    const auto db_path = dir.file("kg.sqlite");
+    const auto ingest = "ingest --quiet --db " + db_path + " " + dir.file("a.json");
+    REQUIRE(test::run_command(ingest).status == 0);
+    SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+    REQUIRE(count(db, "statements") > 0);
+    CHECK(count(db, "statements_fts_pending") == 0);
+    const auto found = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'chemical'";
+    CHECK(db.execAndGet(found).getInt() == count(db, "statements"));
+    CHECK_NOTHROW(
+        db.exec("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')"));
 }

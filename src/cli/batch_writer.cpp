@@ -56,6 +56,10 @@ void BatchWriter::write(const Article &article, const std::string &hash,
         return;
     }
     ++m_counts.ingested;
+    if (extraction.mentions.empty() && !m_quiet) {
+        // Stored all the same (its text and sentences), but say so: usually a wrong file.
+        std::cout << fmt::format("note {}: no actors found in its text\n", article.origin);
+    }
     if (++m_in_batch >= batch_size) {
         finish();
     }
@@ -68,6 +72,7 @@ void BatchWriter::fail(const std::string &message) {
 
 void BatchWriter::finish() {
     if (m_transaction) {
+        sync_statement_search(m_db);
         m_transaction->commit();
         m_transaction.reset();
     }

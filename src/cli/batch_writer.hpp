@@ -28,7 +28,8 @@ public:
     bool skip_duplicate(const Article &article, const std::string &hash);
 
     /// Writes one article inside its own savepoint; a storage failure rolls back just this
-    /// article and is counted and reported as failed. Commits every batch_size articles.
+    /// article and is counted and reported as failed. An article without actors gets a note on
+    /// stdout (unless quiet). Commits every batch_size articles.
     void write(const Article &article, const std::string &hash, const Extraction &extraction);
 
     /// Counts and reports (on stderr) an input that could not be read.

@@ -166,6 +166,7 @@ Prediction ingest_and_read(const fs::path &article_path, const fs::path &path,
     try {
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
         ArticleWriter(db, lexicon).write(article, content_hash(article.text), extraction);
+        sync_statement_search(db);
         transaction.commit();
         return read_prediction(db);
     } catch (const SQLite::Exception &e) {

@@ -4,6 +4,7 @@
 #include "common/errors.hpp"
 #include "store/database.hpp"
 #include "store/embedded_sql.hpp"
+#include "store/writer.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -62,6 +63,7 @@ std::pair<int, int> merge_one(SQLite::Database &db, const std::string &path) {
     const std::pair<int, int> result{counts.getColumn(0).getInt(), counts.getColumn(1).getInt()};
     counts.reset();
     db.exec(merge_step("clean_up"));
+    sync_statement_search(db);
     transaction.commit();
     return result;
 }

@@ -1,14 +1,15 @@
 // `diplograph report`: run a canned report from queries/ and print it.
-#include <fmt/format.h>
-
-#include <iostream>
-#include <map>
+#include "report/report.hpp"
 
 #include "cli/commands.hpp"
 #include "common/date.hpp"
 #include "common/errors.hpp"
-#include "report/report.hpp"
 #include "store/database.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
 
 namespace diplograph {
 
@@ -50,11 +51,13 @@ int run_report_command(const ReportOptions &options) {
     }
     const auto format = output_format_from(options.format);
     if (!format) {
-        throw UsageError(fmt::format("--format must be table, csv, json or markdown, not \"{}\"", options.format));
+        throw UsageError(fmt::format("--format must be table, csv, json or markdown, not \"{}\"",
+                                     options.format));
     }
     for (const auto *date : {&options.since, &options.until}) {
         if (!date->empty() && !parse_iso_date(*date)) {
-            throw UsageError(fmt::format("dates must be YYYY, YYYY-MM or YYYY-MM-DD, not \"{}\"", *date));
+            throw UsageError(
+                fmt::format("dates must be YYYY, YYYY-MM or YYYY-MM-DD, not \"{}\"", *date));
         }
     }
     if (options.depth < 1 || options.depth > 6) {
@@ -64,10 +67,12 @@ int run_report_command(const ReportOptions &options) {
         throw UsageError("--limit must be at least 1");
     }
     SQLite::Database db = open_database(database_path(options.db), OpenMode::read_only);
-    std::map<std::string, std::string> parameters{
-        {":topic", options.topic},         {":query", options.query},
-        {":since", options.since},         {":until", options.until},
-        {":depth", std::to_string(options.depth)}, {":limit", std::to_string(options.limit)}};
+    std::map<std::string, std::string> parameters{{":topic", options.topic},
+                                                  {":query", options.query},
+                                                  {":since", options.since},
+                                                  {":until", options.until},
+                                                  {":depth", std::to_string(options.depth)},
+                                                  {":limit", std::to_string(options.limit)}};
     if (!options.actor.empty()) {
         parameters[":actor"] = std::to_string(resolve_actor(db, options.actor));
     }
@@ -85,16 +90,24 @@ CommandRunner add_report_command(CLI::App &app) {
     auto *cmd = app.add_subcommand("report", "Run a canned report over the graph (see --list)");
     cmd->add_option("name", options->name, "Report name")->type_name("NAME");
     cmd->add_flag("--list", options->list, "List the reports and what they answer");
-    cmd->add_option("--db", options->db, "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")->type_name("PATH");
-    cmd->add_option("--actor", options->actor, "An actor, by any alias (\"Putin\", \"the Kremlin\")")->type_name("NAME");
+    cmd->add_option("--db", options->db,
+                    "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")
+        ->type_name("PATH");
+    cmd->add_option("--actor", options->actor,
+                    "An actor, by any alias (\"Putin\", \"the Kremlin\")")
+        ->type_name("NAME");
     cmd->add_option("--other", options->other, "A second actor, by any alias")->type_name("NAME");
-    cmd->add_option("--topic", options->topic, "A topic (\"Syria\", \"chemical weapons\")")->type_name("TOPIC");
-    cmd->add_option("--query", options->query, "Full-text search words (statements report)")->type_name("WORDS");
+    cmd->add_option("--topic", options->topic, "A topic (\"Syria\", \"chemical weapons\")")
+        ->type_name("TOPIC");
+    cmd->add_option("--query", options->query, "Full-text search words (statements report)")
+        ->type_name("WORDS");
     cmd->add_option("--since", options->since, "Earliest date")->type_name("YYYY-MM-DD");
     cmd->add_option("--until", options->until, "Latest date")->type_name("YYYY-MM-DD");
-    cmd->add_option("--depth", options->depth, "Hops for neighbors and path (1-6, default 2)")->type_name("N");
+    cmd->add_option("--depth", options->depth, "Hops for neighbors and path (1-6, default 2)")
+        ->type_name("N");
     cmd->add_option("--limit", options->limit, "Rows at most (default 20)")->type_name("N");
-    cmd->add_option("--format", options->format, "Output: table, csv, json or markdown")->type_name("FORMAT");
+    cmd->add_option("--format", options->format, "Output: table, csv, json or markdown")
+        ->type_name("FORMAT");
     return [options] { return run_report_command(*options); };
 }
 

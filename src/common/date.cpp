@@ -98,7 +98,9 @@ int weekday(const Date &date) {
     return static_cast<int>(((days % 7) + 7 + 3) % 7);
 }
 
-Date add_days(const Date &date, long days) { return civil_from_days(days_from_civil(date) + days); }
+Date add_days(const Date &date, long days) {
+    return civil_from_days(days_from_civil(date) + days);
+}
 
 Date months_before(const Date &date, int months) {
     const int index = date.year * 12 + (date.month - 1) - months;

@@ -17,7 +17,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
         }
         utf8proc_int32_t cp = 0;
         const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
-        const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        const auto length =
+            utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
         if (length <= 0) {
             return pos;
         }
@@ -26,7 +27,39 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+/// Whether NFC leaves the code point alone whatever surrounds it: it does not decompose, has
+/// combining class 0 and is never the second half of a composition. Checked against the
+/// Unicode data for Latin (below U+0300), general punctuation except U+2000 and U+2001 (which
+/// decompose), and currency signs.
+bool is_nfc_inert(char32_t c) {
+    return c < 0x300 || (c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20BF);
+}
+
+/// Text made only of NFC-inert code points is NFC already (the quick check answers "yes").
+bool is_plainly_nfc(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        if (!is_nfc_inert(next_code_point(text, pos))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::string normalize_nfc(std::string_view text) {
+    // Nearly all news text is Latin script and punctuation, which utf8proc would copy unchanged
+    // at several times the cost of this check.
+    if (is_plainly_nfc(text)) {
+        return std::string(text);
+    }
     utf8proc_uint8_t *out = nullptr;
     const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
@@ -45,7 +78,8 @@ char32_t next_code_point(std::string_view text, std::size_t &pos) {
     }
     utf8proc_int32_t cp = 0;
     const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data() + pos);
-    const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const auto length =
+        utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (length <= 0) {
         ++pos;
         return U'\uFFFD';
@@ -69,7 +103,9 @@ bool is_upper(char32_t c) {
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
 }
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_digit(char32_t c) {
+    return c >= '0' && c <= '9';
+}
 
 bool is_space(char32_t c) {
     if (c < 0x80) {
@@ -109,7 +145,7 @@ std::string to_lower(std::string_view text) {
 std::string fold_key(std::string_view text) {
     utf8proc_uint8_t *out = nullptr;
     const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+                                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
                                      static_cast<utf8proc_ssize_t>(text.size()), &out, options);
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);

@@ -1,9 +1,9 @@
 // Actor mentions: lexicon names, descriptors resolved by date ("the French president"),
 // metonyms versus places, people the lexicon does not know, surnames, pronouns.
-#include <algorithm>
-
 #include "common/text.hpp"
 #include "extract/context.hpp"
+
+#include <algorithm>
 
 namespace diplograph {
 
@@ -41,7 +41,8 @@ private:
     void scan_sentence(std::uint32_t s) {
         const auto &sentence = m_ctx.sentence(s);
         for (std::uint32_t i = sentence.first; i < sentence.last;) {
-            if (m_doc.tokens[i].kind != TokenKind::word && m_doc.tokens[i].kind != TokenKind::number) {
+            if (m_doc.tokens[i].kind != TokenKind::word &&
+                m_doc.tokens[i].kind != TokenKind::number) {
                 ++i;
                 continue;
             }
@@ -66,7 +67,8 @@ private:
     std::uint32_t pair_reference_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
         for (const auto *category : {"pair_people", "pair_countries"}) {
             if (const auto length = m_ctx.cue_at(i, last, category); length > 0) {
-                m_ctx.pairs.push_back(PairReference{s, i, i + length, std::string_view(category) == "pair_countries"});
+                m_ctx.pairs.push_back(PairReference{
+                    s, i, i + length, std::string_view(category) == "pair_countries"});
                 return length;
             }
         }
@@ -74,11 +76,13 @@ private:
     }
 
     /// The gazetteer entries at token i, with their length.
-    std::optional<Gazetteer<std::vector<GazetteerEntry>>::Match> entries_at(std::uint32_t i, std::uint32_t last) const {
+    std::optional<Gazetteer<std::vector<GazetteerEntry>>::Match>
+    entries_at(std::uint32_t i, std::uint32_t last) const {
         return lex().names.longest(m_ctx.exact, i, last);
     }
 
-    static const GazetteerEntry *entry_of(const std::vector<GazetteerEntry> &entries, EntryKind kind) {
+    static const GazetteerEntry *entry_of(const std::vector<GazetteerEntry> &entries,
+                                          EntryKind kind) {
         for (const auto &e : entries) {
             if (e.kind == kind) {
                 return &e;
@@ -89,7 +93,8 @@ private:
 
     /// The country or organisation a descriptor's first words name ("French", "Russia's",
     /// "UN"), with the tokens used.
-    std::optional<std::pair<int, std::uint32_t>> holder_at(std::uint32_t i, std::uint32_t last) const {
+    std::optional<std::pair<int, std::uint32_t>> holder_at(std::uint32_t i,
+                                                           std::uint32_t last) const {
         const auto match = entries_at(i, last);
         if (!match) {
             return std::nullopt;
@@ -97,7 +102,8 @@ private:
         for (const auto &e : *match->value) {
             const auto kind = lex().actors[e.actor].kind;
             const bool holder = kind == ActorKind::country || kind == ActorKind::organization;
-            if (holder && (e.kind == EntryKind::demonym || e.kind == EntryKind::name || e.kind == EntryKind::metonym)) {
+            if (holder && (e.kind == EntryKind::demonym || e.kind == EntryKind::name ||
+                           e.kind == EntryKind::metonym)) {
                 std::uint32_t used = match->length;
                 if (i + used < last && m_doc.tokens[i + used].kind == TokenKind::possessive) {
                     ++used;
@@ -136,8 +142,10 @@ private:
         skip_modifiers();
         if (i < last && m_ctx.lower[i] == "capital" && lex().actors[holder->first].capital >= 0) {
             // "the Austrian capital": the capital as a place.
-            m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, holder_first, holder_last, "demonym");
-            m_ctx.add_mention(m_ctx.actor_of_lexicon(lex().actors[holder->first].capital), s, start, i + 1, "place");
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, holder_first, holder_last,
+                              "demonym");
+            m_ctx.add_mention(m_ctx.actor_of_lexicon(lex().actors[holder->first].capital), s, start,
+                              i + 1, "place");
             return i + 1 - start;
         }
         const auto office = i < last ? lex().offices.longest(m_ctx.lower, i, last) : std::nullopt;
@@ -147,13 +155,16 @@ private:
         const std::uint32_t end = i + office->length;
         const int holder_actor = m_ctx.actor_of_lexicon(holder->first);
         m_ctx.add_mention(holder_actor, s, holder_first, holder_last,
-                          lex().actors[holder->first].kind == ActorKind::country ? "demonym" : "name");
-        // A name right after the descriptor is the person meant: "the Russian leader, Vladimir Putin".
+                          lex().actors[holder->first].kind == ActorKind::country ? "demonym"
+                                                                                 : "name");
+        // A name right after the descriptor is the person meant: "the Russian leader, Vladimir
+        // Putin".
         std::uint32_t name_start = end;
         if (name_start + 1 < last && m_ctx.text(name_start) == ",") {
             ++name_start;
         }
-        if (const auto used = person_name_at(s, name_start, last, m_ctx.country_of(holder_actor), "title")) {
+        if (const auto used =
+                person_name_at(s, name_start, last, m_ctx.country_of(holder_actor), "title")) {
             return name_start + used - start;
         }
         if (named_past || !m_ctx.date) {
@@ -196,9 +207,11 @@ private:
                 continue;
             }
             for (const auto &role : lex().roles) {
-                const bool now = role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
+                const bool now =
+                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
                 const bool before = role.start <= *m_ctx.date;
-                if (role.person == actor.lexicon && role.office == *office->value && (past ? before : now)) {
+                if (role.person == actor.lexicon && role.office == *office->value &&
+                    (past ? before : now)) {
                     m_ctx.add_mention(it->actor, s, i, end, "descriptor");
                     return end - i;
                 }
@@ -211,10 +224,7 @@ private:
     std::uint32_t titled_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
         std::uint32_t j = i;
         std::string country;
-        // Kept for the demonym mention below: person_name_at() adds mentions, after which
-        // holder_at(i) can find nothing.
-        const auto holder = holder_at(j, last);
-        if (holder) {
+        if (const auto holder = holder_at(j, last)) {
             if (longer_name_at(j, holder->second)) {
                 return 0;
             }
@@ -249,16 +259,22 @@ private:
         if (used == 0) {
             return 0;
         }
-        if (holder && !country.empty()) {
-            m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, i, i + holder->second - (m_doc.tokens[i + holder->second - 1].kind == TokenKind::possessive ? 1 : 0), "demonym");
+        if (j > i && !country.empty()) {
+            const auto holder = holder_at(i, last);
+            m_ctx.add_mention(
+                m_ctx.actor_of_lexicon(holder->first), s, i,
+                i + holder->second -
+                    (m_doc.tokens[i + holder->second - 1].kind == TokenKind::possessive ? 1 : 0),
+                "demonym");
         }
         return j + used - i;
     }
 
     /// A person's name at token i: known to the lexicon or the article, or a run of
     /// capitalised words. Adds the mention; returns the tokens used (0: none).
-    std::uint32_t person_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last, const std::string &country,
-                                 const char *how, const std::string &office = {}) {
+    std::uint32_t person_name_at(std::uint32_t s, std::uint32_t i, std::uint32_t last,
+                                 const std::string &country, const char *how,
+                                 const std::string &office = {}) {
         if (i >= last || !m_doc.tokens[i].upper) {
             return 0;
         }
@@ -282,7 +298,8 @@ private:
             int person = office.empty() ? -1 : holder_among(*match->value, office);
             person = person >= 0 ? person : resolve_surname(*match->value);
             if (person >= 0) {
-                m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, i + match->length, "surname");
+                m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, i + match->length,
+                                  "surname");
                 return match->length;
             }
         }
@@ -290,8 +307,9 @@ private:
         if (length == 0) {
             return 0;
         }
-        const int actor = m_ctx.actor_found(std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[i + length - 1].end)),
-                                            ActorKind::person, country);
+        const int actor = m_ctx.actor_found(
+            std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[i + length - 1].end)),
+            ActorKind::person, country);
         m_ctx.add_mention(actor, s, i, i + length, how);
         remember(actor, i, i + length);
         return length;
@@ -310,9 +328,10 @@ private:
             return true;
         }
         const auto match = entries_at(i, last);
-        return match && std::any_of(match->value->begin(), match->value->end(), [&](const GazetteerEntry &e) {
-                   return lex().actors[e.actor].kind == ActorKind::person;
-               });
+        return match && std::any_of(match->value->begin(), match->value->end(),
+                                    [&](const GazetteerEntry &e) {
+                                        return lex().actors[e.actor].kind == ActorKind::person;
+                                    });
     }
 
     /// Length of a run of capitalised words that could be a name (particles allowed inside).
@@ -320,9 +339,11 @@ private:
         std::uint32_t j = i;
         while (j < last && j - i < 5) {
             const auto &token = m_doc.tokens[j];
-            const bool particle = j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
-            if (token.kind != TokenKind::word || (!token.upper && !particle) || m_ctx.token_mention[j] >= 0 ||
-                (entries_at(j, last) && !particle && j > i) || m_ctx.has(j, "not_name")) {
+            const bool particle =
+                j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
+            if (token.kind != TokenKind::word || (!token.upper && !particle) ||
+                m_ctx.token_mention[j] >= 0 || (entries_at(j, last) && !particle && j > i) ||
+                m_ctx.has(j, "not_name")) {
                 break;
             }
             ++j;
@@ -340,7 +361,8 @@ private:
             return;
         }
         std::uint32_t surname = last - 1;
-        while (surname > first + 1 && (m_ctx.has(surname - 1, "name_particle") || !m_doc.tokens[surname - 1].upper)) {
+        while (surname > first + 1 &&
+               (m_ctx.has(surname - 1, "name_particle") || !m_doc.tokens[surname - 1].upper)) {
             --surname;
         }
         KnownName known{{m_ctx.exact.begin() + surname, m_ctx.exact.begin() + last}, actor};
@@ -356,16 +378,19 @@ private:
     /// "al-Assad" -> "Assad": a surname token that starts with a particle and a hyphen, or "".
     std::string without_particle_prefix(const std::string &token) const {
         const auto hyphen = token.find('-');
-        if (hyphen == std::string::npos || hyphen + 1 >= token.size() || !lex().is_word("name_particle", to_lower(token.substr(0, hyphen)))) {
+        if (hyphen == std::string::npos || hyphen + 1 >= token.size() ||
+            !lex().is_word("name_particle", to_lower(token.substr(0, hyphen)))) {
             return {};
         }
         return token.substr(hyphen + 1);
     }
 
-    std::optional<std::pair<int, std::uint32_t>> known_name_at(std::uint32_t i, std::uint32_t last) const {
+    std::optional<std::pair<int, std::uint32_t>> known_name_at(std::uint32_t i,
+                                                               std::uint32_t last) const {
         for (auto it = m_known.rbegin(); it != m_known.rend(); ++it) {
             const auto n = static_cast<std::uint32_t>(it->words.size());
-            if (i + n <= last && std::equal(it->words.begin(), it->words.end(), m_ctx.exact.begin() + i)) {
+            if (i + n <= last &&
+                std::equal(it->words.begin(), it->words.end(), m_ctx.exact.begin() + i)) {
                 return std::pair{it->actor, n};
             }
         }
@@ -441,7 +466,8 @@ private:
             }
         }
         for (const auto &actor : m_ctx.out.actors) {
-            if (std::find(candidates.begin(), candidates.end(), actor.lexicon) != candidates.end()) {
+            if (std::find(candidates.begin(), candidates.end(), actor.lexicon) !=
+                candidates.end()) {
                 return actor.lexicon;
             }
         }
@@ -455,7 +481,8 @@ private:
                 continue;
             }
             for (const auto &role : lex().roles) {
-                if (role.person == candidate && role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end)) {
+                if (role.person == candidate && role.start <= *m_ctx.date &&
+                    (!role.end || *m_ctx.date < *role.end)) {
                     if (holder >= 0 && holder != candidate) {
                         return -1;
                     }
@@ -484,7 +511,8 @@ private:
         const auto &sentence = m_ctx.sentence(s);
         find_leading_apposition(s);
         for (std::uint32_t i = sentence.first + 1; i < sentence.last; ++i) {
-            if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
+            if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper ||
+                m_doc.tokens[i].kind != TokenKind::word) {
                 continue;
             }
             const auto length = capitalised_run(i, sentence.last);
@@ -496,11 +524,13 @@ private:
             const bool apposition = is_apposition(s, i, end, country);
             const bool after_quote = i >= 2 && (m_ctx.text(i - 2) == "," ||
                                                 m_doc.tokens[i - 2].kind == TokenKind::quote_close);
-            const bool speaker = length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
-                                                 (m_ctx.has(i - 1, "speech") && after_quote));
+            const bool speaker =
+                length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
+                                (m_ctx.has(i - 1, "speech") && after_quote));
             if (apposition || speaker) {
-                const int actor = m_ctx.actor_found(std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
-                                                    ActorKind::person, country);
+                const int actor = m_ctx.actor_found(
+                    std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
+                    ActorKind::person, country);
                 m_ctx.add_mention(actor, s, i, end, apposition ? "apposition" : "speech");
                 remember(actor, i, end);
             }
@@ -513,8 +543,10 @@ private:
     void find_leading_apposition(std::uint32_t s) {
         const auto &sentence = m_ctx.sentence(s);
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
-            // A name opening the sentence or a phrase ("talks between Ali Shamkhani, the secretary").
-            const bool opens = i == sentence.first || m_ctx.has(i - 1, "preposition") || m_ctx.lower[i - 1] == "and";
+            // A name opening the sentence or a phrase ("talks between Ali Shamkhani, the
+            // secretary").
+            const bool opens = i == sentence.first || m_ctx.has(i - 1, "preposition") ||
+                               m_ctx.lower[i - 1] == "and";
             if (opens) {
                 i = name_with_apposition(s, i);
             }
@@ -524,7 +556,8 @@ private:
     /// Records "Name Name, the head of ..." at token i; returns the last token looked at.
     std::uint32_t name_with_apposition(std::uint32_t s, std::uint32_t i) {
         const auto &sentence = m_ctx.sentence(s);
-        if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper || m_doc.tokens[i].kind != TokenKind::word) {
+        if (m_ctx.token_mention[i] >= 0 || !m_doc.tokens[i].upper ||
+            m_doc.tokens[i].kind != TokenKind::word) {
             return i;
         }
         const auto length = capitalised_run(i, sentence.last);
@@ -538,10 +571,11 @@ private:
                 country = m_ctx.country_of(m->actor);
                 continue;
             }
-            if (m_ctx.has(k, "person_noun") || lex().offices.longest(m_ctx.lower, k, sentence.last)) {
+            if (m_ctx.has(k, "person_noun") ||
+                lex().offices.longest(m_ctx.lower, k, sentence.last)) {
                 const int actor = m_ctx.actor_found(
-                    std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)), ActorKind::person,
-                    country);
+                    std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
+                    ActorKind::person, country);
                 m_ctx.add_mention(actor, s, i, end, "apposition");
                 remember(actor, i, end);
                 return end;
@@ -552,13 +586,15 @@ private:
 
     /// "NOUN, Name Name," where the noun phrase before the comma ends in a person noun; the
     /// country comes from a demonym or a possessor in that phrase.
-    bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end, std::string &country) const {
+    bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end,
+                       std::string &country) const {
         const auto &sentence = m_ctx.sentence(s);
         if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
             return false;
         }
         const std::uint32_t noun = first - 2;
-        if (!m_ctx.has(noun, "person_noun") && !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
+        if (!m_ctx.has(noun, "person_noun") &&
+            !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
             return false;
         }
         for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
@@ -578,7 +614,8 @@ private:
         int recent_subject = -1;
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             if (const auto *m = m_ctx.mention_at(i)) {
-                if (m_ctx.actor(m->actor).kind == ActorKind::person && is_subject_position(*m, sentence)) {
+                if (m_ctx.actor(m->actor).kind == ActorKind::person &&
+                    is_subject_position(*m, sentence)) {
                     recent_subject = m->actor;
                     first_subject = first_subject < 0 ? m->actor : first_subject;
                 }
@@ -605,7 +642,8 @@ private:
     /// and followed by what can be a verb ("Macron said", "the Russian leader had handed"),
     /// possibly after an apposition between commas.
     bool is_subject_position(const Mention &m, const Sentence &sentence) const {
-        if (m.possessive || m.in_quote || (m.first > sentence.first && m_ctx.has(m.first - 1, "preposition"))) {
+        if (m.possessive || m.in_quote ||
+            (m.first > sentence.first && m_ctx.has(m.first - 1, "preposition"))) {
             return false;
         }
         std::uint32_t next = m.last;
@@ -635,6 +673,8 @@ private:
 
 } // namespace
 
-void find_mentions(Context &ctx) { MentionFinder(ctx).run(); }
+void find_mentions(Context &ctx) {
+    MentionFinder(ctx).run();
+}
 
 } // namespace diplograph

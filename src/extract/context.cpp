@@ -19,7 +19,8 @@ Context::Context(const Lexicon &lexicon, const Article &art)
                                 lex.category_bit("reporting_bare") | lex.category_bit("meeting");
     const auto count = static_cast<std::uint32_t>(lower.size());
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (const auto office = lex.offices.longest(lower, i, count); office && office->length > 1) {
+        if (const auto office = lex.offices.longest(lower, i, count);
+            office && office->length > 1) {
             for (std::uint32_t k = i; k < i + office->length; ++k) {
                 cats[k] &= ~verbs;
             }
@@ -65,7 +66,8 @@ int Context::add_mention(int actor, std::uint32_t sentence, std::uint32_t first,
     mention.first = first;
     mention.last = last;
     mention.how = std::move(how);
-    mention.possessive = last < out.doc.tokens.size() && out.doc.tokens[last].kind == TokenKind::possessive;
+    mention.possessive =
+        last < out.doc.tokens.size() && out.doc.tokens[last].kind == TokenKind::possessive;
     mention.in_quote = out.doc.tokens[first].in_quote;
     const int index = static_cast<int>(out.mentions.size());
     out.mentions.push_back(std::move(mention));
@@ -75,7 +77,11 @@ int Context::add_mention(int actor, std::uint32_t sentence, std::uint32_t first,
     return index;
 }
 
-std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last, std::string_view category) const {
+std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last,
+                              std::string_view category) const {
+    if (i >= last) {
+        return 0; // asked at the end of a sentence ("... met at the Elysee")
+    }
     const auto match = lex.cues.longest(lower, i, last);
     if (match && *match->value == category) {
         return match->length;
@@ -94,7 +100,8 @@ void mark_noise(Context &ctx) {
         paragraph.noise =
             any_of("noise_start", [&](const std::string &w) { return text.starts_with(w); }) ||
             any_of("noise_end", [&](const std::string &w) { return text.ends_with(w); }) ||
-            any_of("noise_contains", [&](const std::string &w) { return text.find(w) != std::string_view::npos; });
+            any_of("noise_contains",
+                   [&](const std::string &w) { return text.find(w) != std::string_view::npos; });
         for (auto s = paragraph.first_sentence; s < paragraph.last_sentence; ++s) {
             ctx.noise[s] = paragraph.noise;
         }

@@ -1,12 +1,12 @@
 // The working state shared by the extraction stages of one article.
 #pragma once
 
+#include "extract/extraction.hpp"
+
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include "extract/extraction.hpp"
 
 namespace diplograph {
 

@@ -1,15 +1,15 @@
 // What the extractor finds in one article: plain structs handed to the store.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "common/date.hpp"
 #include "lexicon/lexicon.hpp"
 #include "reader/article.hpp"
 #include "segment/document.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace diplograph {
 
@@ -42,9 +42,9 @@ struct Statement {
     std::uint32_t sentence = 0;
     std::uint32_t begin = 0; ///< byte span of the quoted or reported words
     std::uint32_t end = 0;
-    std::string cue; ///< the attributing verb
-    std::vector<int> about;     ///< actors mentioned inside the quote or clause
-    std::vector<Topic> topics;  ///< themes named inside it ("chemical weapons", "sanctions")
+    std::string cue;           ///< the attributing verb
+    std::vector<int> about;    ///< actors mentioned inside the quote or clause
+    std::vector<Topic> topics; ///< themes named inside it ("chemical weapons", "sanctions")
 };
 
 struct MeetingEvidence {

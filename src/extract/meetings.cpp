@@ -1,7 +1,7 @@
 // Meetings: trigger words, participants, place, date and status, one meeting per episode.
-#include <algorithm>
-
 #include "extract/context.hpp"
+
+#include <algorithm>
 
 namespace diplograph {
 
@@ -35,8 +35,10 @@ public:
                 const bool near = current >= 0 && s - last_sentence <= 3;
                 if (sighting.participants.size() < 2) {
                     // "the two leaders", "his first visit there": the episode being described.
-                    const bool same_status = current >= 0 && m_ctx.out.meetings[current].status == sighting.status;
-                    if (near && same_status && (sighting.pair_reference || contains(current, sighting.participants))) {
+                    const bool same_status =
+                        current >= 0 && m_ctx.out.meetings[current].status == sighting.status;
+                    if (near && same_status &&
+                        (sighting.pair_reference || contains(current, sighting.participants))) {
                         attach(current, sighting);
                         last_sentence = s;
                     }
@@ -55,9 +57,10 @@ private:
 
     bool contains(int meeting, const std::vector<int> &participants) const {
         const auto &have = m_ctx.out.meetings[meeting].participants;
-        return !participants.empty() && std::all_of(participants.begin(), participants.end(), [&](int p) {
-            return std::find(have.begin(), have.end(), p) != have.end();
-        });
+        return !participants.empty() &&
+               std::all_of(participants.begin(), participants.end(), [&](int p) {
+                   return std::find(have.begin(), have.end(), p) != have.end();
+               });
     }
 
     /// One sighting per trigger word of the sentence ("Kim met Lee, and Trump held talks with
@@ -81,31 +84,37 @@ private:
         const auto &sentence = m_ctx.sentence(s);
         Sighting sighting;
         sighting.sentence = s;
-        sighting.trigger = std::string(m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger_end - 1].end));
-        const auto [clause_first, clause_last] = collect_participants(s, trigger, trigger_end, sighting);
+        sighting.trigger = std::string(
+            m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger_end - 1].end));
+        const auto [clause_first, clause_last] =
+            collect_participants(s, trigger, trigger_end, sighting);
         for (const auto &ref : m_ctx.pairs) {
-            sighting.pair_reference = sighting.pair_reference || (ref.sentence == s && !ref.countries);
+            sighting.pair_reference =
+                sighting.pair_reference || (ref.sentence == s && !ref.countries);
         }
         // Status words near the trigger: "cancelled his visit", "will meet", "is due to visit".
         for (std::uint32_t i = trigger > sentence.first + 6 ? trigger - 6 : sentence.first;
              i < std::min(trigger_end + 3, sentence.last); ++i) {
             if (m_ctx.has(i, "meeting_cancelled")) {
                 sighting.status = "cancelled";
-            } else if (sighting.status == "held" && m_ctx.has(i, "meeting_planned") && i < trigger) {
+            } else if (sighting.status == "held" && m_ctx.has(i, "meeting_planned") &&
+                       i < trigger) {
                 sighting.status = "planned";
             }
         }
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
         }
-        sighting.date = nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
+        sighting.date =
+            nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
         std::tie(sighting.place, sighting.venue) = place_in(s);
         return sighting;
     }
 
     /// The date expression of the trigger's clause nearest the trigger ("talks ... on Tuesday"
     /// rather than "re-elected last month"); a planned meeting's weekday lies ahead.
-    std::optional<Date> nearest_date(std::uint32_t first, std::uint32_t last, std::uint32_t trigger, bool future) const {
+    std::optional<Date> nearest_date(std::uint32_t first, std::uint32_t last, std::uint32_t trigger,
+                                     bool future) const {
         std::optional<Date> best;
         std::uint32_t best_distance = 0;
         for (std::uint32_t i = first; i < last; ++i) {
@@ -126,12 +135,13 @@ private:
         return best;
     }
 
-
     /// Participants come from the trigger's clause: the agents before it back to a clause
     /// break, and after it up to the next one ("X met Y", "talks between X and Y", "his
     /// meeting with the Russian leader, Vladimir Putin").
-    std::pair<std::uint32_t, std::uint32_t> collect_participants(std::uint32_t s, std::uint32_t trigger,
-                                                                 std::uint32_t trigger_end, Sighting &sighting) const {
+    std::pair<std::uint32_t, std::uint32_t> collect_participants(std::uint32_t s,
+                                                                 std::uint32_t trigger,
+                                                                 std::uint32_t trigger_end,
+                                                                 Sighting &sighting) const {
         const auto &sentence = m_ctx.sentence(s);
         // People meet. Countries and organisations named around a trigger ("Iraq and Oman hosted
         // talks", "sanctions on Russia after the summit") are hosts, topics or bystanders far
@@ -147,11 +157,13 @@ private:
         std::uint32_t clause_last = sentence.last;
         for (std::uint32_t i = trigger; i-- > sentence.first;) {
             clause_first = i;
-            const bool joined = i > sentence.first && (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
+            const bool joined = i > sentence.first &&
+                                (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
             // "Peskov said the president had received ...": Peskov speaks; but "Putin said
             // during a meeting with ..." puts the speaker at the meeting.
-            if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper && i + 1 < trigger && !m_ctx.has(i + 1, "preposition")) {
+            if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper && i + 1 < trigger &&
+                !m_ctx.has(i + 1, "preposition")) {
                 break;
             }
             if (is_boundary(i) && !joined && !people.empty()) {
@@ -164,7 +176,8 @@ private:
                 bool names_person = false;
                 while (k > sentence.first && m_ctx.text(k - 1) != ",") {
                     const auto *m = m_ctx.mention_at(k - 1);
-                    names_person = names_person || (m != nullptr && m_ctx.actor(m->actor).kind == ActorKind::person);
+                    names_person = names_person || (m != nullptr && m_ctx.actor(m->actor).kind ==
+                                                                        ActorKind::person);
                     --k;
                 }
                 if (k > sentence.first && !names_person) {
@@ -191,12 +204,14 @@ private:
             // The clause named too few: add the people of the sentence nearest the trigger.
             std::vector<std::pair<std::uint32_t, const Mention *>> nearest;
             for (const auto &m : m_ctx.out.mentions) {
-                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person && !speech_between(m, trigger)) {
+                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person &&
+                    !speech_between(m, trigger)) {
                     const auto distance = m.first > trigger ? m.first - trigger : trigger - m.first;
                     nearest.emplace_back(distance, &m);
                 }
             }
-            std::sort(nearest.begin(), nearest.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+            std::sort(nearest.begin(), nearest.end(),
+                      [](const auto &a, const auto &b) { return a.first < b.first; });
             for (const auto &[distance, m] : nearest) {
                 if (people.size() >= 2) {
                     break;
@@ -230,8 +245,8 @@ private:
             return true;
         }
         const auto text = m_ctx.text(i);
-        return text == "," || text == ";" || text == ":" || text == "(" || text == ")" || m_ctx.has(i, "meeting_break") ||
-               (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper);
+        return text == "," || text == ";" || text == ":" || text == "(" || text == ")" ||
+               m_ctx.has(i, "meeting_break") || (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper);
     }
 
     /// After the trigger, participants run on through lists and appositions ("talks between
@@ -241,12 +256,14 @@ private:
     bool ends_right_scan(std::uint32_t i, std::uint32_t last) const {
         const auto &token = m_doc.tokens[i];
         const auto text = m_ctx.text(i);
-        if (token.kind == TokenKind::quote_open || token.kind == TokenKind::quote_close || text == ";" ||
-            text == ":" || text == "(" || text == ")" || (m_ctx.has(i, "speech") && !token.upper)) {
+        if (token.kind == TokenKind::quote_open || token.kind == TokenKind::quote_close ||
+            text == ";" || text == ":" || text == "(" || text == ")" ||
+            (m_ctx.has(i, "speech") && !token.upper)) {
             return true;
         }
         if (text == ",") {
-            return i + 1 < last && (m_ctx.has(i + 1, "meeting_break") && m_ctx.lower[i + 1] != "and");
+            return i + 1 < last &&
+                   (m_ctx.has(i + 1, "meeting_break") && m_ctx.lower[i + 1] != "and");
         }
         if (m_ctx.lower[i] == "and") {
             std::uint32_t next = i + 1;
@@ -254,7 +271,8 @@ private:
                 ++next;
             }
             const auto *m = next < last ? m_ctx.mention_at(next) : nullptr;
-            // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a list.
+            // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a
+            // list.
             return m == nullptr ? !m_ctx.has(next, "person_noun") && !m_ctx.has(next, "title")
                                 : (m->last < last && verb_like(m->last));
         }
@@ -267,8 +285,9 @@ private:
         const auto &token = m_doc.tokens[i];
         const auto last = static_cast<std::uint32_t>(m_doc.tokens.size());
         return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
-               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner") && !m_ctx.has(i, "title") &&
-               !m_ctx.has(i, "person_noun") && !m_ctx.lex.offices.longest(m_ctx.lower, i, last);
+               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner") &&
+               !m_ctx.has(i, "title") && !m_ctx.has(i, "person_noun") &&
+               !m_ctx.lex.offices.longest(m_ctx.lower, i, last);
     }
 
     /// The place named in the sentence; a venue or city from the places list beats a capital
@@ -294,7 +313,8 @@ private:
         for (int i = 0; i < static_cast<int>(meetings.size()); ++i) {
             auto &m = meetings[i];
             const bool dates_clash = m.date && sighting.date && *m.date != *sighting.date;
-            if (m.participants == sighting.participants && !dates_clash && m.status == sighting.status) {
+            if (m.participants == sighting.participants && !dates_clash &&
+                m.status == sighting.status) {
                 attach(i, sighting);
                 return i;
             }
@@ -347,7 +367,9 @@ private:
 
 } // namespace
 
-void find_meetings(Context &ctx) { MeetingFinder(ctx).run(); }
+void find_meetings(Context &ctx) {
+    MeetingFinder(ctx).run();
+}
 
 std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref) {
     if (!ref.countries) {
@@ -363,7 +385,8 @@ std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref) {
     const auto &mentions = ctx.out.mentions;
     for (auto second = mentions.rbegin(); second != mentions.rend(); ++second) {
         if (second->sentence > ref.sentence || second->first >= ref.first || second->first < 2 ||
-            ctx.actor(second->actor).kind != ActorKind::country || ctx.lower[second->first - 1] != "and") {
+            ctx.actor(second->actor).kind != ActorKind::country ||
+            ctx.lower[second->first - 1] != "and") {
             continue;
         }
         const int before = ctx.token_mention[second->first - 2];

@@ -1,9 +1,9 @@
 // Relations: lexicon patterns matched around their anchor word, with source, target, topics,
 // negation and modality; meetings add CONSULT edges between their participants.
-#include <algorithm>
-
 #include "common/text.hpp"
 #include "extract/context.hpp"
+
+#include <algorithm>
 
 namespace diplograph {
 
@@ -54,7 +54,8 @@ private:
         m_anchor = anchor;
         m_sentence = s;
         m_last = m_ctx.sentence(s).last;
-        const std::uint32_t lowest = std::max<std::uint32_t>(m_ctx.sentence(s).first, anchor > 16 ? anchor - 16 : 0);
+        const std::uint32_t lowest =
+            std::max<std::uint32_t>(m_ctx.sentence(s).first, anchor > 16 ? anchor - 16 : 0);
         for (std::uint32_t start = anchor + 1; start-- > lowest;) {
             Binding binding;
             binding.first = start;
@@ -80,8 +81,10 @@ private:
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
     /// For an object, a name followed by a verb starts a new clause instead ("backing Assad and
     /// France supporting rebels").
-    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i, bool object = false) const {
-        if (i < m_last && (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
+    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i,
+                                                                        bool object = false) const {
+        if (i < m_last &&
+            (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
             ++i;
         }
         if (i >= m_last) {
@@ -97,7 +100,8 @@ private:
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
             const auto *next = m_ctx.mention_at(end + 1);
             // "backing Assad and France supporting rebels": a new clause, not a list.
-            if (next == nullptr || next->first != end + 1 || (object && next->last < m_last && verb_like(next->last))) {
+            if (next == nullptr || next->first != end + 1 ||
+                (object && next->last < m_last && verb_like(next->last))) {
                 break;
             }
             actors.push_back(next->actor);
@@ -117,7 +121,8 @@ private:
     std::vector<int> joined_before(std::uint32_t first) const {
         std::vector<int> before;
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
-        while (first >= low + 2 && (m_ctx.lower[first - 1] == "and" || m_ctx.lower[first - 1] == ",")) {
+        while (first >= low + 2 &&
+               (m_ctx.lower[first - 1] == "and" || m_ctx.lower[first - 1] == ",")) {
             const auto *m = m_ctx.mention_at(first - 2);
             if (m == nullptr || m->possessive || !subject_like(m->first)) {
                 break;
@@ -135,7 +140,8 @@ private:
             return true;
         }
         // "provoked the US to launch": the object of one verb is the agent of the next.
-        if (const auto *m = m_ctx.mention_at(first); m != nullptr && m->last < m_last && m_ctx.lower[m->last] == "to") {
+        if (const auto *m = m_ctx.mention_at(first);
+            m != nullptr && m->last < m_last && m_ctx.lower[m->last] == "to") {
             return true;
         }
         std::uint32_t before = first - 1;
@@ -143,8 +149,8 @@ private:
             --before;
         }
         const auto &token = m_doc.tokens[before];
-        const bool object = token.kind == TokenKind::word && !token.upper && !m_ctx.has(before, "clause_break") &&
-                            !m_ctx.has(before, "auxiliary");
+        const bool object = token.kind == TokenKind::word && !token.upper &&
+                            !m_ctx.has(before, "clause_break") && !m_ctx.has(before, "auxiliary");
         return !object || m_ctx.has(before, "determiner");
     }
 
@@ -163,13 +169,16 @@ private:
         const auto &element = elements[e];
         switch (element.kind) {
         case ElementKind::words:
-            if (pos < m_last && std::find(element.words.begin(), element.words.end(), m_ctx.lower[pos]) != element.words.end() &&
+            if (pos < m_last &&
+                std::find(element.words.begin(), element.words.end(), m_ctx.lower[pos]) !=
+                    element.words.end() &&
                 match(e + 1, pos + 1, binding)) {
                 return true;
             }
             return element.optional && match(e + 1, pos, binding);
         case ElementKind::possessive:
-            return pos < m_last && m_doc.tokens[pos].kind == TokenKind::possessive && match(e + 1, pos + 1, binding);
+            return pos < m_last && m_doc.tokens[pos].kind == TokenKind::possessive &&
+                   match(e + 1, pos + 1, binding);
         case ElementKind::gap:
             for (std::uint32_t skip = 0; skip <= max_gap && pos + skip <= m_last; ++skip) {
                 if (pos + skip < m_last && m_doc.tokens[pos + skip].kind == TokenKind::punct &&
@@ -190,14 +199,17 @@ private:
             if (!found) {
                 return false;
             }
-            const bool next_is_possessive = e + 1 < elements.size() && elements[e + 1].kind == ElementKind::possessive;
+            const bool next_is_possessive =
+                e + 1 < elements.size() && elements[e + 1].kind == ElementKind::possessive;
             const std::uint32_t last_token = found->second - 1;
             const auto *last_mention = m_ctx.mention_at(last_token);
             if (last_mention != nullptr && last_mention->possessive != next_is_possessive) {
                 return false; // "Britain's foreign secretary ... backed" is not Britain backing
             }
-            const bool before_gap = e + 1 < elements.size() && elements[e + 1].kind == ElementKind::gap;
-            const std::uint32_t first_token = m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
+            const bool before_gap =
+                e + 1 < elements.size() && elements[e + 1].kind == ElementKind::gap;
+            const std::uint32_t first_token =
+                m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
             if (element.kind == ElementKind::source && before_gap && !subject_like(first_token)) {
                 return false;
             }
@@ -209,9 +221,11 @@ private:
             }
             // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
             // has repeatedly accused", "Turkey, which has threatened".
-            const bool before_words = element.kind == ElementKind::source && e + 1 < elements.size() &&
+            const bool before_words = element.kind == ElementKind::source &&
+                                      e + 1 < elements.size() &&
                                       elements[e + 1].kind == ElementKind::words;
-            for (const auto next : before_words ? after_subject(found->second) : std::vector{found->second}) {
+            for (const auto next :
+                 before_words ? after_subject(found->second) : std::vector{found->second}) {
                 if (match(e + 1, next, binding)) {
                     return true;
                 }
@@ -336,13 +350,16 @@ private:
     std::vector<Topic> topics_after(std::uint32_t from, const Binding &binding) const {
         std::vector<Topic> topics;
         const auto add = [&](Topic topic) {
-            if (std::none_of(topics.begin(), topics.end(), [&](const Topic &t) { return t.name == topic.name; })) {
+            if (std::none_of(topics.begin(), topics.end(),
+                             [&](const Topic &t) { return t.name == topic.name; })) {
                 topics.push_back(std::move(topic));
             }
         };
         const auto is_end = [&](int actor) {
-            return std::find(binding.sources.begin(), binding.sources.end(), actor) != binding.sources.end() ||
-                   std::find(binding.targets.begin(), binding.targets.end(), actor) != binding.targets.end();
+            return std::find(binding.sources.begin(), binding.sources.end(), actor) !=
+                       binding.sources.end() ||
+                   std::find(binding.targets.begin(), binding.targets.end(), actor) !=
+                       binding.targets.end();
         };
         int since_preposition = 99;
         for (std::uint32_t i = from; i < m_last; ++i) {
@@ -354,16 +371,19 @@ private:
             }
             if (const auto *m = m_ctx.mention_at(i); m != nullptr && m->first == i) {
                 const auto kind = m_ctx.actor(m->actor).kind;
-                if (since_preposition <= 3 && (kind == ActorKind::country || kind == ActorKind::place) && !is_end(m->actor)) {
+                if (since_preposition <= 3 &&
+                    (kind == ActorKind::country || kind == ActorKind::place) && !is_end(m->actor)) {
                     add(Topic{m_ctx.actor(m->actor).name, m->actor});
                     since_preposition = 0;
                 }
                 i = m->last - 1;
                 continue;
             }
-            since_preposition = m_ctx.has(i, "topic_preposition") ? 0
-                                : (m_ctx.lower[i] == "and" || m_ctx.lower[i] == ",") && since_preposition == 0
-                                    ? 0 : since_preposition + 1;
+            since_preposition =
+                m_ctx.has(i, "topic_preposition") ? 0
+                : (m_ctx.lower[i] == "and" || m_ctx.lower[i] == ",") && since_preposition == 0
+                    ? 0
+                    : since_preposition + 1;
         }
         return topics;
     }
@@ -384,13 +404,15 @@ private:
         bool emitted = false;
         const bool negated = window_has("negation");
         const bool hypothetical = window_has("modal") || span_has(binding, "modal");
-        const auto topics = topics_after(binding.topic_from > 0 ? binding.topic_from : m_anchor + 1, binding);
+        const auto topics =
+            topics_after(binding.topic_from > 0 ? binding.topic_from : m_anchor + 1, binding);
         const bool all_pairs = binding.sources == binding.targets;
         for (std::size_t si = 0; si < sources.size(); ++si) {
             const int source = sources[si];
             for (std::size_t ti = all_pairs ? si + 1 : 0; ti < binding.targets.size(); ++ti) {
                 const int target = binding.targets[ti];
-                if (source == target || duplicate(implicit ? -1 : source, target) || !fits_types(source, target)) {
+                if (source == target || duplicate(implicit ? -1 : source, target) ||
+                    !fits_types(source, target)) {
                     continue;
                 }
                 emitted = true;
@@ -426,10 +448,11 @@ private:
 
     /// The same edge from this sentence already (source -1: from any source).
     bool duplicate(int source, int target) const {
-        return std::any_of(m_ctx.out.relations.begin(), m_ctx.out.relations.end(), [&](const Relation &r) {
-            return r.sentence == m_sentence && (source < 0 || r.source == source) && r.target == target &&
-                   r.type == m_pattern->type;
-        });
+        return std::any_of(
+            m_ctx.out.relations.begin(), m_ctx.out.relations.end(), [&](const Relation &r) {
+                return r.sentence == m_sentence && (source < 0 || r.source == source) &&
+                       r.target == target && r.type == m_pattern->type;
+            });
     }
 
     void add_meeting_relations() {
@@ -459,6 +482,8 @@ private:
 
 } // namespace
 
-void find_relations(Context &ctx) { RelationFinder(ctx).run(); }
+void find_relations(Context &ctx) {
+    RelationFinder(ctx).run();
+}
 
 } // namespace diplograph

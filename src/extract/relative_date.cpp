@@ -1,9 +1,9 @@
 // Date expressions resolved against the publication date: "29 May 2017", "May 29", "on
 // Monday", "yesterday", "last month", "in October", "in 2015".
+#include "extract/context.hpp"
+
 #include <algorithm>
 #include <charconv>
-
-#include "extract/context.hpp"
 
 namespace diplograph {
 
@@ -44,8 +44,8 @@ int year_of_month(const Date &published, int month) {
     return month <= published.month ? published.year : published.year - 1;
 }
 
-std::optional<std::pair<Date, std::uint32_t>> calendar_date(const Context &ctx, std::uint32_t i,
-                                                            std::uint32_t last, const Date &published) {
+std::optional<std::pair<Date, std::uint32_t>>
+calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Date &published) {
     // "29 May 2017" / "29 May"
     if (const int day = number_at(ctx, i, 1, 31); day > 0 && i + 1 < last) {
         if (const int month = month_at(ctx, i + 1); month > 0) {
@@ -86,8 +86,8 @@ std::optional<std::pair<Date, std::uint32_t>> calendar_date(const Context &ctx, 
 
 } // namespace
 
-std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i, std::uint32_t last,
-                                                      bool future) {
+std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
+                                                      std::uint32_t last, bool future) {
     if (!ctx.date) {
         return std::nullopt;
     }

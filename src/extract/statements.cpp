@@ -1,14 +1,16 @@
 // Statements: direct quotes with their speaker, and reported speech ("X warned that ...").
-#include <algorithm>
-
 #include "common/text.hpp"
 #include "extract/context.hpp"
+
+#include <algorithm>
 
 namespace diplograph {
 
 namespace {
 
-bool can_speak(const ActorRef &actor) { return actor.kind != ActorKind::place; }
+bool can_speak(const ActorRef &actor) {
+    return actor.kind != ActorKind::place;
+}
 
 class StatementFinder {
 public:
@@ -24,24 +26,29 @@ private:
     const Document &m_doc;
 
     std::uint32_t sentence_of(std::uint32_t token) const {
-        const auto it = std::upper_bound(m_doc.sentences.begin(), m_doc.sentences.end(), token,
-                                         [](std::uint32_t t, const Sentence &s) { return t < s.first; });
+        const auto it =
+            std::upper_bound(m_doc.sentences.begin(), m_doc.sentences.end(), token,
+                             [](std::uint32_t t, const Sentence &s) { return t < s.first; });
         return static_cast<std::uint32_t>(it - m_doc.sentences.begin()) - 1;
     }
 
     /// A speech verb outside quotes; verbs are lower case ("The State Department" is no verb).
     bool is_speech(std::uint32_t token) const {
-        return m_ctx.has(token, "speech") && !m_doc.tokens[token].in_quote && !m_doc.tokens[token].upper;
+        return m_ctx.has(token, "speech") && !m_doc.tokens[token].in_quote &&
+               !m_doc.tokens[token].upper;
     }
 
-    bool is_agent(const Mention *m) const { return m != nullptr && !m->in_quote && can_speak(m_ctx.actor(m->actor)); }
+    bool is_agent(const Mention *m) const {
+        return m != nullptr && !m->in_quote && can_speak(m_ctx.actor(m->actor));
+    }
 
     /// The first agent (person, organisation, group or country) of the sentence outside quotes.
     int sentence_subject(std::uint32_t s, std::uint32_t before) const {
         const auto &sentence = m_ctx.sentence(s);
         for (std::uint32_t i = sentence.first; i < before; ++i) {
             const auto *m = m_ctx.mention_at(i);
-            if (m != nullptr && !m->in_quote && !m->possessive && can_speak(m_ctx.actor(m->actor))) {
+            if (m != nullptr && !m->in_quote && !m->possessive &&
+                can_speak(m_ctx.actor(m->actor))) {
                 return m->actor;
             }
         }
@@ -67,12 +74,14 @@ private:
             // "The Kremlin spokesman, Dmitry Peskov, said": the person between the commas;
             // "Hans Blix, the head of the agency, said": the agent before the first comma.
             std::uint32_t k = i - 1;
-            while (k > low && m_ctx.text(k - 1) != "," && m_doc.tokens[k - 1].kind != TokenKind::quote_close) {
+            while (k > low && m_ctx.text(k - 1) != "," &&
+                   m_doc.tokens[k - 1].kind != TokenKind::quote_close) {
                 --k;
             }
             // Only a name that ends the parenthesis is its subject: not "who spoke to Putin".
-            if (const auto *m = m_ctx.mention_at(i - 2); !m_ctx.has(k, "relative_pronoun") && is_agent(m) &&
-                                                       !m->possessive && m_ctx.actor(m->actor).kind == ActorKind::person) {
+            if (const auto *m = m_ctx.mention_at(i - 2);
+                !m_ctx.has(k, "relative_pronoun") && is_agent(m) && !m->possessive &&
+                m_ctx.actor(m->actor).kind == ActorKind::person) {
                 return m->actor;
             }
             if (k > low && m_ctx.text(k - 1) == ",") {
@@ -113,7 +122,8 @@ private:
     /// sentence must go straight on to the attribution: “…” and that ... is no attribution.
     std::pair<int, std::string> attribution_after(const QuoteSpan &q, std::uint32_t s) const {
         const auto &sentence = m_ctx.sentence(s);
-        for (std::uint32_t i = q.close_token + 1; i < sentence.last && i < q.close_token + 16; ++i) {
+        for (std::uint32_t i = q.close_token + 1; i < sentence.last && i < q.close_token + 16;
+             ++i) {
             if (m_doc.tokens[i].kind == TokenKind::quote_open || m_ctx.has(i, "clause_break") ||
                 ends_clause(m_ctx.text(i))) {
                 break;
@@ -128,7 +138,9 @@ private:
         return {-1, {}};
     }
 
-    static bool ends_clause(std::string_view token) { return token == ";" || token == "." || token == "?" || token == "!"; }
+    static bool ends_clause(std::string_view token) {
+        return token == ";" || token == "." || token == "?" || token == "!";
+    }
 
     /// Attribution before the opening mark: X said: “…” / X said France would show “…” /
     /// according to X, “…”.
@@ -169,7 +181,8 @@ private:
         std::uint32_t begin = q.begin;
         std::uint32_t end = q.end;
         const auto text = m_doc.text;
-        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == ':')) {
+        while (end > begin &&
+               (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == ':')) {
             --end;
         }
         while (begin < end && text[begin] == ' ') {
@@ -199,7 +212,8 @@ private:
                 continue;
             }
             if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, count)) {
-                if (std::none_of(topics.begin(), topics.end(), [&](const Topic &t) { return t.name == *theme->value; })) {
+                if (std::none_of(topics.begin(), topics.end(),
+                                 [&](const Topic &t) { return t.name == *theme->value; })) {
                     topics.push_back(Topic{*theme->value, -1});
                 }
                 i += theme->length - 1;
@@ -222,8 +236,10 @@ private:
                 continue;
             }
             const std::uint32_t s_open = sentence_of(q.open_token - 1);
-            const std::uint32_t s_close = sentence_of(std::min<std::uint32_t>(q.close_token, m_doc.tokens.size() - 1));
-            auto [speaker, cue] = q.closed ? attribution_after(q, s_close) : std::pair<int, std::string>{-1, {}};
+            const std::uint32_t s_close =
+                sentence_of(std::min<std::uint32_t>(q.close_token, m_doc.tokens.size() - 1));
+            auto [speaker, cue] =
+                q.closed ? attribution_after(q, s_close) : std::pair<int, std::string>{-1, {}};
             // "X described the talks as “…”, according to the agency": the agency only reports.
             if (speaker < 0 || cue == "according") {
                 auto [before, before_cue] = attribution_before(q, s_open);
@@ -238,7 +254,9 @@ private:
             }
             // A quote with no attribution continues the speaker before it: in the same
             // paragraph, or opening the next one.
-            const bool opens_paragraph = q.open_token - 1 == m_doc.sentences[m_doc.paragraphs[q.paragraph].first_sentence].first;
+            const bool opens_paragraph =
+                q.open_token - 1 ==
+                m_doc.sentences[m_doc.paragraphs[q.paragraph].first_sentence].first;
             if (speaker < 0 && cue.empty() && previous_speaker >= 0 &&
                 (q.paragraph == previous_paragraph ||
                  (q.paragraph == previous_paragraph + 1 && (opens_paragraph || previous_open)))) {
@@ -279,14 +297,15 @@ private:
                 std::uint32_t clause = v + 1;
                 if (m_ctx.has(v, "reporting_object")) {
                     // "told reporters that": the object comes before the clause.
-                    while (clause < sentence.last && clause < v + 4 && m_ctx.lower[clause] != "that") {
+                    while (clause < sentence.last && clause < v + 4 &&
+                           m_ctx.lower[clause] != "that") {
                         ++clause;
                     }
                 }
-                clause = clause < sentence.last && m_ctx.lower[clause] == "that" ? clause + 1 : clause;
+                clause =
+                    clause < sentence.last && m_ctx.lower[clause] == "that" ? clause + 1 : clause;
                 if (clause >= sentence.last || m_doc.tokens[clause].kind != TokenKind::word ||
-                    m_ctx.has(clause, "preposition") ||
-                    has_quote(clause, sentence.last)) {
+                    m_ctx.has(clause, "preposition") || has_quote(clause, sentence.last)) {
                     continue;
                 }
                 const int speaker = speaker_of_verb(s, v, sentence.first);
@@ -337,6 +356,8 @@ private:
 
 } // namespace
 
-void find_statements(Context &ctx) { StatementFinder(ctx).run(); }
+void find_statements(Context &ctx) {
+    StatementFinder(ctx).run();
+}
 
 } // namespace diplograph

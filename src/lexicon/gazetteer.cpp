@@ -8,16 +8,21 @@ namespace diplograph {
 std::string token_key(std::string_view token, bool fold) {
     std::string key;
     key.reserve(token.size());
+    bool ascii = true;
     std::size_t pos = 0;
     while (pos < token.size()) {
-        if (token.compare(pos, 3, "\u2019") == 0) {
+        const char c = token[pos];
+        if (c == '\xE2' && token.compare(pos, 3, "\u2019") == 0) {
             key += '\'';
             pos += 3;
-        } else {
-            key += token[pos++];
+            continue;
         }
+        // ASCII letters are folded here; only other scripts need the Unicode case mapping.
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        key += fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        ++pos;
     }
-    return fold ? to_lower(key) : key;
+    return fold && !ascii ? to_lower(key) : key;
 }
 
 std::vector<std::string> token_keys(const Document &doc, bool fold) {

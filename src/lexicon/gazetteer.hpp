@@ -2,6 +2,8 @@
 // token wins.
 #pragma once
 
+#include "segment/document.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <deque>
@@ -10,8 +12,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "segment/document.hpp"
 
 namespace diplograph {
 
@@ -30,7 +30,8 @@ public:
     /// dropped. Returns nullptr for a phrase with no tokens.
     T *add(std::string_view phrase) {
         auto words = phrase_tokens(phrase);
-        if (!words.empty() && (words.front() == "the" || words.front() == "The") && words.size() > 1) {
+        if (!words.empty() && (words.front() == "the" || words.front() == "The") &&
+            words.size() > 1) {
             words.erase(words.begin());
         }
         if (words.empty()) {
@@ -46,14 +47,16 @@ public:
             key += rest.back();
             key += '\x1f';
         }
-        const auto [it, inserted] = m_index.try_emplace(std::move(key), static_cast<std::uint32_t>(m_values.size()));
+        const auto [it, inserted] =
+            m_index.try_emplace(std::move(key), static_cast<std::uint32_t>(m_values.size()));
         if (inserted) {
             m_values.emplace_back();
             // Longest first, in insertion order among equals: what a stable sort would give,
             // without sorting the bucket again on every insert.
             auto &bucket = m_first[std::move(first)];
-            const auto at = std::upper_bound(bucket.begin(), bucket.end(), rest.size(),
-                                             [](std::size_t n, const Phrase &p) { return n > p.rest.size(); });
+            const auto at =
+                std::upper_bound(bucket.begin(), bucket.end(), rest.size(),
+                                 [](std::size_t n, const Phrase &p) { return n > p.rest.size(); });
             bucket.insert(at, Phrase{std::move(rest), it->second});
         }
         return &m_values[it->second];
@@ -64,9 +67,12 @@ public:
         const T *value = nullptr;
     };
 
-    /// The longest phrase starting at token `i` and ending before `last`.
+    /// The longest phrase starting at token `i` and ending before `last` (none when i >= last).
     std::optional<Match> longest(const std::vector<std::string> &keys, std::uint32_t i,
                                  std::uint32_t last) const {
+        if (i >= last) {
+            return std::nullopt; // callers may ask at the end of a sentence
+        }
         const auto it = m_first.find(keys[i]);
         if (it == m_first.end()) {
             return std::nullopt;
@@ -80,7 +86,8 @@ public:
                 same = keys[i + 1 + k] == phrase.rest[k];
             }
             if (same) {
-                return Match{static_cast<std::uint32_t>(phrase.rest.size() + 1), &m_values[phrase.value]};
+                return Match{static_cast<std::uint32_t>(phrase.rest.size() + 1),
+                             &m_values[phrase.value]};
             }
         }
         return std::nullopt;

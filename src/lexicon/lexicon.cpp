@@ -1,16 +1,16 @@
 // Loading the lexicon directory into the structures the extractor searches.
 #include "lexicon/lexicon.hpp"
 
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "reader/reader.hpp"
+
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-
-#include "common/errors.hpp"
-#include "common/text.hpp"
-#include "reader/reader.hpp"
 
 namespace diplograph {
 
@@ -31,10 +31,12 @@ std::vector<std::string> files_in(const fs::path &directory) {
     return files;
 }
 
-bool is_lower_word(std::string_view word) { return !word.empty() && !starts_upper(word); }
+bool is_lower_word(std::string_view word) {
+    return !word.empty() && !starts_upper(word);
+}
 
-LexActor new_actor(std::string name, ActorKind kind, std::string country, std::vector<std::string> aliases = {},
-                   std::string origin = "lexicon") {
+LexActor new_actor(std::string name, ActorKind kind, std::string country,
+                   std::vector<std::string> aliases = {}, std::string origin = "lexicon") {
     LexActor actor;
     actor.name = std::move(name);
     actor.kind = kind;
@@ -112,7 +114,8 @@ private:
         const std::string bytes = read_file(path, 8u << 20);
         rapidjson::Document doc;
         doc.Parse(bytes.data(), bytes.size());
-        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("3166-1") || !doc["3166-1"].IsArray()) {
+        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("3166-1") ||
+            !doc["3166-1"].IsArray()) {
             throw InputError(fmt::format("{}: not an iso-codes ISO 3166-1 file", path));
         }
         for (const auto &entry : doc["3166-1"].GetArray()) {
@@ -127,7 +130,8 @@ private:
             country.name = common.empty() ? text("name") : common;
             for (const auto &alias : {text("name"), text("official_name")}) {
                 // "Korea, Republic of" is a catalogue form nobody writes in prose.
-                if (!alias.empty() && alias.find(',') == std::string::npos && alias != country.name) {
+                if (!alias.empty() && alias.find(',') == std::string::npos &&
+                    alias != country.name) {
                     country.aliases.push_back(alias);
                 }
             }
@@ -139,22 +143,26 @@ private:
 
     /// The place actor called `name` in `country`, created when the places files lack it.
     int place_actor(const std::string &name, const std::string &country) {
-        if (const int existing = m_lex.find(name); existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
+        if (const int existing = m_lex.find(name);
+            existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
             return existing;
         }
         return add_actor(new_actor(name, ActorKind::place, country));
     }
 
     void load_countries(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"name", "also", "demonym", "capital", "seat", "leader"})) {
+        for (const auto &line :
+             read_lexicon_file(file, 1, {"name", "also", "demonym", "capital", "seat", "leader"})) {
             const std::string &code = line.fields[0];
             int index = -1;
             if (const auto it = m_lex.by_code.find(code); it != m_lex.by_code.end()) {
                 index = it->second;
             } else {
                 if (code.size() != 3 || line.value("name").empty()) {
-                    throw InputError(fmt::format("{}: \"{}\" is not an ISO 3166-1 alpha-3 code; a new "
-                                                 "country needs a three-letter code and a name", line.where(), code));
+                    throw InputError(
+                        fmt::format("{}: \"{}\" is not an ISO 3166-1 alpha-3 code; a new "
+                                    "country needs a three-letter code and a name",
+                                    line.where(), code));
                 }
                 index = add_actor(new_actor(line.value("name"), ActorKind::country, code));
                 m_lex.by_code.emplace(code, index);
@@ -184,7 +192,8 @@ private:
                 }
             }
             for (const auto &name : line.values("seat")) {
-                m_extra.emplace_back(name, GazetteerEntry{EntryKind::metonym, index, place_actor(name, code)});
+                m_extra.emplace_back(
+                    name, GazetteerEntry{EntryKind::metonym, index, place_actor(name, code)});
                 m_lex.actors[index].metonyms.push_back(name);
             }
         }
@@ -194,13 +203,17 @@ private:
         for (const auto &line : read_lexicon_file(file, 1, {"kind", "also", "country", "seat"})) {
             const auto kind = actor_kind_from(line.value("kind"));
             if (!kind || (*kind != ActorKind::organization && *kind != ActorKind::group)) {
-                throw InputError(fmt::format("{}: kind must be organization or group", line.where()));
+                throw InputError(
+                    fmt::format("{}: kind must be organization or group", line.where()));
             }
-            if (const int existing = m_lex.find(line.fields[0]); existing >= 0 && m_lex.actors[existing].kind == *kind) {
+            if (const int existing = m_lex.find(line.fields[0]);
+                existing >= 0 && m_lex.actors[existing].kind == *kind) {
                 add_aliases(existing, line.values("also")); // the same organisation listed twice
                 continue;
             }
-            const int index = add_actor(new_actor(line.fields[0], *kind, checked_country(line, line.value("country")), line.values("also")));
+            const int index = add_actor(new_actor(line.fields[0], *kind,
+                                                  checked_country(line, line.value("country")),
+                                                  line.values("also")));
             for (const auto &seat : line.values("seat")) {
                 m_extra.emplace_back(seat, GazetteerEntry{EntryKind::name, index, -1});
             }
@@ -209,11 +222,13 @@ private:
 
     void load_places(const std::string &file) {
         for (const auto &line : read_lexicon_file(file, 1, {"country", "also"})) {
-            if (const int existing = m_lex.find(line.fields[0]); existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
+            if (const int existing = m_lex.find(line.fields[0]);
+                existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
                 add_aliases(existing, line.values("also"));
                 continue;
             }
-            add_actor(new_actor(line.fields[0], ActorKind::place, checked_country(line, line.value("country")), line.values("also")));
+            add_actor(new_actor(line.fields[0], ActorKind::place,
+                                checked_country(line, line.value("country")), line.values("also")));
         }
     }
 
@@ -242,8 +257,9 @@ private:
             }
         }
         if (index < 0) {
-            throw InputError(fmt::format("{}: \"{}\" is neither a country code nor an organisation in the lexicon",
-                                         line.where(), holder));
+            throw InputError(fmt::format(
+                "{}: \"{}\" is neither a country code nor an organisation in the lexicon",
+                line.where(), holder));
         }
         return index;
     }
@@ -255,9 +271,11 @@ private:
             role.office = line.fields[1];
             const auto start = parse_iso_date(line.fields[3]);
             const auto end = line.fields.size() > 4 && !line.fields[4].empty()
-                                 ? parse_iso_date(line.fields[4]) : std::optional<Date>(Date{9999, 12, 31});
+                                 ? parse_iso_date(line.fields[4])
+                                 : std::optional<Date>(Date{9999, 12, 31});
             if (!start || !end) {
-                throw InputError(fmt::format("{}: dates must be YYYY-MM-DD (end may be empty)", line.where()));
+                throw InputError(
+                    fmt::format("{}: dates must be YYYY-MM-DD (end may be empty)", line.where()));
             }
             role.start = *start;
             if (line.fields.size() > 4 && !line.fields[4].empty()) {
@@ -266,7 +284,9 @@ private:
             role.person = m_lex.find(line.fields[2]);
             if (role.person < 0) {
                 const auto &holder = m_lex.actors[role.holder];
-                role.person = add_actor(new_actor(line.fields[2], ActorKind::person, holder.kind == ActorKind::country ? holder.country : ""));
+                role.person =
+                    add_actor(new_actor(line.fields[2], ActorKind::person,
+                                        holder.kind == ActorKind::country ? holder.country : ""));
             }
             m_lex.roles.push_back(std::move(role));
         }
@@ -312,9 +332,11 @@ private:
         for (const auto &[category, list] : m_lex.words) {
             const auto bit = static_cast<int>(m_lex.category_bits.size());
             if (bit >= 64) {
-                throw InputError(fmt::format("{}: more than 64 cue categories", (m_dir / "cues").string()));
+                throw InputError(
+                    fmt::format("{}: more than 64 cue categories", (m_dir / "cues").string()));
             }
             m_lex.category_bits.emplace(category, bit);
+            m_lex.category_index.add(category, bit);
             for (const auto &word : list) {
                 m_lex.word_categories[to_lower(word)] |= std::uint64_t{1} << bit;
             }
@@ -351,7 +373,8 @@ private:
             return std::string(words.front());
         }
         std::size_t first = words.size() - 1;
-        while (first > 1 && (is_lower_word(words[first - 1]) || m_lex.is_word("name_particle", to_lower(words[first - 1])))) {
+        while (first > 1 && (is_lower_word(words[first - 1]) ||
+                             m_lex.is_word("name_particle", to_lower(words[first - 1])))) {
             --first;
         }
         const auto begin = words[first].data();
@@ -414,7 +437,8 @@ private:
                     const auto hyphen = surname.find('-');
                     if (surname.find(' ') == std::string::npos && hyphen != std::string::npos &&
                         m_lex.is_word("name_particle", to_lower(surname.substr(0, hyphen)))) {
-                        add_phrase(surname.substr(hyphen + 1), GazetteerEntry{EntryKind::surname, i, -1});
+                        add_phrase(surname.substr(hyphen + 1),
+                                   GazetteerEntry{EntryKind::surname, i, -1});
                         actor.short_names.push_back(surname.substr(hyphen + 1));
                     }
                     actor.short_names.push_back(std::move(surname));
@@ -422,7 +446,8 @@ private:
                 // "Salman bin Abdulaziz" is "King Salman": with a patronymic, the first name.
                 const auto words = phrase_tokens(actor.name);
                 if (words.size() > 2 && m_lex.is_word("patronymic_particle", to_lower(words[1]))) {
-                    add_phrase(std::string(words.front()), GazetteerEntry{EntryKind::surname, i, -1});
+                    add_phrase(std::string(words.front()),
+                               GazetteerEntry{EntryKind::surname, i, -1});
                     actor.short_names.emplace_back(words.front());
                 }
             }
@@ -452,8 +477,8 @@ std::string_view to_string(ActorKind kind) {
 }
 
 std::optional<ActorKind> actor_kind_from(std::string_view name) {
-    for (const auto kind : {ActorKind::person, ActorKind::country, ActorKind::organization, ActorKind::group,
-                            ActorKind::place}) {
+    for (const auto kind : {ActorKind::person, ActorKind::country, ActorKind::organization,
+                            ActorKind::group, ActorKind::place}) {
         if (to_string(kind) == name) {
             return kind;
         }
@@ -479,7 +504,31 @@ int Lexicon::office_holder(int holder, std::string_view office, const Date &date
     return -1;
 }
 
+void CategoryIndex::add(std::string_view name, int bit) {
+    std::size_t slot = slot_of(name);
+    while (!m_names[slot].empty()) {
+        slot = (slot + 1) & (slots - 1);
+    }
+    m_names[slot] = std::string(name);
+    m_bits[slot] = bit;
+    ++m_count;
+}
+
+std::uint64_t CategoryIndex::bit_of(std::string_view name) const {
+    std::size_t slot = slot_of(name);
+    while (!m_names[slot].empty()) {
+        if (m_names[slot] == name) {
+            return std::uint64_t{1} << m_bits[slot];
+        }
+        slot = (slot + 1) & (slots - 1);
+    }
+    return 0;
+}
+
 std::uint64_t Lexicon::category_bit(std::string_view category) const {
+    if (!category_index.empty()) {
+        return category_index.bit_of(category);
+    }
     const auto it = category_bits.find(category);
     return it == category_bits.end() ? 0 : std::uint64_t{1} << it->second;
 }
@@ -516,25 +565,30 @@ std::string default_lexicon_dir() {
 std::vector<std::string> inflections(std::string_view lemma) {
     const auto space = lemma.find(' ');
     const std::string word(lemma.substr(0, space));
-    const std::string rest = space == std::string_view::npos ? "" : std::string(lemma.substr(space));
-    const auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+    const std::string rest =
+        space == std::string_view::npos ? "" : std::string(lemma.substr(space));
+    const auto vowel = [](char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    };
     const std::size_t n = word.size();
     std::vector<std::string> forms{word};
     if (n < 2) {
         return forms;
     }
     const char last = word[n - 1];
-    const bool double_final = n <= 4 && n >= 3 && !vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
-                              vowel(word[n - 2]) && !vowel(word[n - 3]);
+    const bool double_final = n <= 4 && n >= 3 && !vowel(last) && last != 'w' && last != 'x' &&
+                              last != 'y' && vowel(word[n - 2]) && !vowel(word[n - 3]);
     const std::string stem = double_final ? word + last : word;
     if (last == 'y' && !vowel(word[n - 2])) {
         const std::string base = word.substr(0, n - 1);
         forms.insert(forms.end(), {base + "ies", base + "ied", word + "ing"});
     } else if (last == 'e') {
         const std::string base = word.substr(0, n - 1);
-        forms.insert(forms.end(), {word + "s", word + "d", (word.ends_with("ee") ? word : base) + "ing"});
+        forms.insert(forms.end(),
+                     {word + "s", word + "d", (word.ends_with("ee") ? word : base) + "ing"});
     } else {
-        const bool sibilant = last == 's' || last == 'x' || last == 'z' || word.ends_with("ch") || word.ends_with("sh");
+        const bool sibilant = last == 's' || last == 'x' || last == 'z' || word.ends_with("ch") ||
+                              word.ends_with("sh");
         forms.insert(forms.end(), {word + (sibilant ? "es" : "s"), stem + "ed", stem + "ing"});
     }
     for (auto &form : forms) {

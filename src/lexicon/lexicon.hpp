@@ -2,15 +2,16 @@
 // actors with their names, roles over time, cue words and relation patterns.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <unordered_map>
-#include <vector>
-
 #include "common/date.hpp"
 #include "lexicon/gazetteer.hpp"
 #include "lexicon/pattern.hpp"
 #include "segment/document.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace diplograph {
 
@@ -22,13 +23,13 @@ std::optional<ActorKind> actor_kind_from(std::string_view name);
 struct LexActor {
     std::string name;
     ActorKind kind = ActorKind::person;
-    std::string country;              ///< ISO 3166-1 alpha-3, or empty
-    std::vector<std::string> aliases; ///< every other name it goes by
-    std::string leader_office;        ///< countries: the office "the X leader" means
-    std::string origin = "lexicon";   ///< lexicon or user
+    std::string country;               ///< ISO 3166-1 alpha-3, or empty
+    std::vector<std::string> aliases;  ///< every other name it goes by
+    std::string leader_office;         ///< countries: the office "the X leader" means
+    std::string origin = "lexicon";    ///< lexicon or user
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
     std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
-    int capital = -1; ///< countries: the place actor of the capital
+    int capital = -1;                     ///< countries: the place actor of the capital
 };
 
 struct Role {
@@ -41,10 +42,10 @@ struct Role {
 
 /// What a gazetteer phrase can stand for.
 enum class EntryKind : std::uint8_t {
-    name,     ///< a name or alias of the actor
-    surname,  ///< a person's surname alone (ambiguous ones need the full name in the article)
-    demonym,  ///< "French": the country
-    metonym,  ///< "Moscow", "the Kremlin": the country acting, or the place
+    name,    ///< a name or alias of the actor
+    surname, ///< a person's surname alone (ambiguous ones need the full name in the article)
+    demonym, ///< "French": the country
+    metonym, ///< "Moscow", "the Kremlin": the country acting, or the place
 };
 
 struct GazetteerEntry {
@@ -53,14 +54,48 @@ struct GazetteerEntry {
     int place = -1; ///< metonyms: the place actor
 };
 
+/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+
+/// A map from text that can be searched with a std::string_view.
+template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+/// Cue category names and their bits, for the lookup made on nearly every token: open addressing
+/// on a hash of the name's length and end letters, several times cheaper than a std::hash lookup.
+class CategoryIndex {
+public:
+    /// Adds a category (at most 64, all distinct).
+    void add(std::string_view name, int bit);
+    /// The category's bit, or 0 when it is unknown.
+    std::uint64_t bit_of(std::string_view name) const;
+    bool empty() const { return m_count == 0; }
+
+private:
+    static constexpr std::size_t slots = 128; // a power of two, twice the most categories
+    static std::size_t slot_of(std::string_view name) {
+        return name.empty() ? 0
+                            : (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
+                               static_cast<unsigned char>(name.back())) &
+                                  (slots - 1);
+    }
+    std::array<std::string, slots> m_names;
+    std::array<int, slots> m_bits{};
+    std::size_t m_count = 0;
+};
+
 /// Word lists by category, from lexicon/cues/*.txt ("speech", "meeting", "negation", ...).
 using WordLists = std::unordered_map<std::string, std::vector<std::string>>;
 
 struct Lexicon {
     std::vector<LexActor> actors;
     std::vector<Role> roles;
-    std::unordered_map<std::string, int> by_code;  ///< ISO alpha-3 -> country actor
-    std::unordered_map<std::string, int> by_name;  ///< canonical name -> actor
+    std::unordered_map<std::string, int> by_code; ///< ISO alpha-3 -> country actor
+    TextMap<int> by_name;                         ///< canonical name -> actor
 
     /// Names, surnames, demonyms and metonyms (case-sensitive).
     Gazetteer<std::vector<GazetteerEntry>> names;
@@ -72,8 +107,9 @@ struct Lexicon {
     Gazetteer<std::string> cues;
     WordLists words;
     /// word (lower case) -> bit set of the categories it belongs to; bit numbers in category_bits.
-    std::unordered_map<std::string, std::uint64_t> word_categories;
-    std::unordered_map<std::string, int> category_bits;
+    TextMap<std::uint64_t> word_categories;
+    TextMap<int> category_bits;
+    CategoryIndex category_index; ///< category_bits again, for category_bit()
     std::vector<RelationPattern> patterns;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
     std::unordered_map<std::string, std::vector<int>> pattern_anchors;
@@ -88,7 +124,7 @@ struct Lexicon {
     /// The bit of a category in word_categories (0 when the category is unknown).
     std::uint64_t category_bit(std::string_view category) const;
     /// The categories of a word (lower case) as a bit set.
-    std::uint64_t categories_of(const std::string &lower_word) const;
+    std::uint64_t categories_of(std::string_view lower_word) const;
 };
 
 /// A user's addition from the database: an actor with aliases.

@@ -1,13 +1,13 @@
 // Compiling relation patterns from their text form.
 #include "lexicon/pattern.hpp"
 
-#include <fmt/format.h>
-
-#include <array>
-
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "lexicon/lexicon.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
 
 namespace diplograph {
 
@@ -47,7 +47,8 @@ PatternElement parse_element(std::string_view item, const LexiconLine &line) {
     } else {
         for (const auto &alternative : split_words(item, '|')) {
             if (alternative.back() == '+') {
-                for (auto &form : inflections(to_lower(alternative.substr(0, alternative.size() - 1)))) {
+                for (auto &form :
+                     inflections(to_lower(alternative.substr(0, alternative.size() - 1)))) {
                     element.words.push_back(std::move(form));
                 }
             } else {
@@ -59,7 +60,8 @@ PatternElement parse_element(std::string_view item, const LexiconLine &line) {
         }
     }
     if (element.optional && element.kind != ElementKind::words) {
-        throw InputError(fmt::format("{}: only words can be optional, not \"({})\"", line.where(), item));
+        throw InputError(
+            fmt::format("{}: only words can be optional, not \"({})\"", line.where(), item));
     }
     return element;
 }
@@ -68,9 +70,9 @@ PatternElement parse_element(std::string_view item, const LexiconLine &line) {
 
 bool is_relation_type(std::string_view type) {
     static constexpr std::array<std::string_view, 18> types = {
-        "AGREE",   "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",
-        "RETREAT", "REQUEST", "ACCUSE",   "REJECT",  "THREATEN",  "PROTEST",
-        "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OPPOSE",    "ALIGN"};
+        "AGREE",    "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+        "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+        "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT", "OPPOSE",    "ALIGN"};
     return std::find(types.begin(), types.end(), type) != types.end();
 }
 
@@ -88,16 +90,19 @@ RelationPattern parse_pattern(const LexiconLine &line) {
     pattern.text = line.fields[2];
     pattern.where = line.where();
     if (!is_relation_type(pattern.type)) {
-        throw InputError(fmt::format("{}: unknown relation type \"{}\"", line.where(), pattern.type));
+        throw InputError(
+            fmt::format("{}: unknown relation type \"{}\"", line.where(), pattern.type));
     }
     if (!is_polarity(pattern.polarity)) {
-        throw InputError(fmt::format("{}: polarity must be cooperative, conflictual or neutral, not \"{}\"",
-                                     line.where(), pattern.polarity));
+        throw InputError(
+            fmt::format("{}: polarity must be cooperative, conflictual or neutral, not \"{}\"",
+                        line.where(), pattern.polarity));
     }
     bool has_target = false;
     for (const auto &item : split_words(pattern.text, ' ')) {
         auto element = parse_element(item, line);
-        has_target = has_target || element.kind == ElementKind::target || element.kind == ElementKind::pair;
+        has_target =
+            has_target || element.kind == ElementKind::target || element.kind == ElementKind::pair;
         if (element.kind == ElementKind::pair) {
             pattern.directed = false;
         }
@@ -110,7 +115,8 @@ RelationPattern parse_pattern(const LexiconLine &line) {
         throw InputError(fmt::format("{}: a pattern needs a target: Y or X&Y", line.where()));
     }
     if (pattern.anchor < 0) {
-        throw InputError(fmt::format("{}: a pattern needs at least one required word", line.where()));
+        throw InputError(
+            fmt::format("{}: a pattern needs at least one required word", line.where()));
     }
     return pattern;
 }

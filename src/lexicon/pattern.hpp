@@ -2,10 +2,10 @@
 //   ACCUSE | conflictual | X accuse+ Y (of) T
 #pragma once
 
+#include "lexicon/line_format.hpp"
+
 #include <string>
 #include <vector>
-
-#include "lexicon/line_format.hpp"
 
 namespace diplograph {
 

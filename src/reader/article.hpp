@@ -1,10 +1,10 @@
 // Article: what every reader produces and every later stage consumes.
 #pragma once
 
+#include "common/date.hpp"
+
 #include <optional>
 #include <string>
-
-#include "common/date.hpp"
 
 namespace diplograph {
 

@@ -1,14 +1,14 @@
 // Saved news pages: title and date from the head, the article body without page furniture.
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "reader/reader.hpp"
+
 #include <fmt/format.h>
 #include <gumbo.h>
 
 #include <array>
 #include <memory>
 #include <string>
-
-#include "common/errors.hpp"
-#include "common/text.hpp"
-#include "reader/reader.hpp"
 
 namespace diplograph {
 
@@ -49,8 +49,8 @@ bool is_furniture_tag(GumboTag tag) {
 /// Class or id words that mark share bars, captions, related links and the like.
 bool is_furniture_class(const GumboNode *node) {
     static constexpr std::array<std::string_view, 14> words = {
-        "share",  "social", "related", "caption", "byline", "newsletter", "promo",
-        "advert", "cookie", "comment", "breadcrumb", "menu", "sidebar", "read-more"};
+        "share",  "social", "related", "caption",    "byline", "newsletter", "promo",
+        "advert", "cookie", "comment", "breadcrumb", "menu",   "sidebar",    "read-more"};
     for (const char *name : {"class", "id", "role"}) {
         const char *value = attribute(node, name);
         if (value == nullptr) {
@@ -162,9 +162,14 @@ struct HeadInfo {
 
 /// Meta tags that news sites use for the publication date, most specific first.
 bool is_date_meta(std::string_view key) {
-    static constexpr std::array<std::string_view, 8> keys = {
-        "article:published_time", "og:published_time", "datepublished", "date",
-        "pubdate",                "publishdate",       "dc.date.issued", "dcterms.created"};
+    static constexpr std::array<std::string_view, 8> keys = {"article:published_time",
+                                                             "og:published_time",
+                                                             "datepublished",
+                                                             "date",
+                                                             "pubdate",
+                                                             "publishdate",
+                                                             "dc.date.issued",
+                                                             "dcterms.created"};
     const std::string lower = to_lower(key);
     for (const auto k : keys) {
         if (lower == k) {
@@ -207,8 +212,15 @@ void read_head(const GumboNode *node, HeadInfo &info) {
 } // namespace
 
 Article parse_html(std::string_view html, std::string_view origin) {
-    const GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-                          [](GumboOutput *out) { gumbo_destroy_output(&kGumboDefaultOptions, out); });
+    // No parse errors kept: gumbo copies the stack of open elements into each one, so deeply
+    // nested broken markup took memory quadratic in its depth (60 KB of <div>: over 1 GB).
+    static const GumboOptions options = [] {
+        GumboOptions o = kGumboDefaultOptions;
+        o.max_errors = 0;
+        return o;
+    }();
+    const GumboPtr output(gumbo_parse_with_options(&options, html.data(), html.size()),
+                          [](GumboOutput *out) { gumbo_destroy_output(&options, out); });
     if (!output) {
         throw InputError(fmt::format("cannot read {}: unparseable HTML", origin));
     }

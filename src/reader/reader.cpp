@@ -1,6 +1,9 @@
 // Readers for the article formats: JSON, JSON Lines records, plain text and HTML.
 #include "reader/reader.hpp"
 
+#include "common/errors.hpp"
+#include "common/text.hpp"
+
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -8,9 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-
-#include "common/errors.hpp"
-#include "common/text.hpp"
 
 namespace diplograph {
 
@@ -26,14 +26,16 @@ std::optional<Date> parse_published(std::string_view value, std::string_view ori
         return std::nullopt;
     }
     // Timestamps ("2017-05-29T10:31:00Z") keep their date part.
-    const auto date = parse_iso_date(value.size() > 10 && value[10] == 'T' ? value.substr(0, 10) : value);
+    const auto date =
+        parse_iso_date(value.size() > 10 && value[10] == 'T' ? value.substr(0, 10) : value);
     if (!date || date->day == 0) {
         fail(origin, fmt::format("\"published\" is not a YYYY-MM-DD date: \"{}\"", value));
     }
     return date;
 }
 
-std::string string_field(const rapidjson::Value &object, const char *name, std::string_view origin) {
+std::string string_field(const rapidjson::Value &object, const char *name,
+                         std::string_view origin) {
     const auto it = object.FindMember(name);
     if (it == object.MemberEnd() || it->value.IsNull()) {
         return {};
@@ -63,7 +65,7 @@ Article parse_json(std::string_view text, std::string_view origin) {
     rapidjson::Document doc;
     // Bounded nesting: RapidJSON's iterative parser never recurses on the C++ stack.
     doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(),
-                                                                               text.size());
+                                                                                      text.size());
     if (doc.HasParseError()) {
         fail(origin, fmt::format("malformed JSON at byte {}: {}", doc.GetErrorOffset(),
                                  rapidjson::GetParseError_En(doc.GetParseError())));
@@ -89,7 +91,8 @@ Article parse_txt(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         const auto end = text.find('\n', pos);
-        const auto line = trim(text.substr(pos, end == std::string_view::npos ? text.npos : end - pos));
+        const auto line =
+            trim(text.substr(pos, end == std::string_view::npos ? text.npos : end - pos));
         pos = end == std::string_view::npos ? text.size() : end + 1;
         if (!line.empty()) {
             article.title = std::string(line);
@@ -209,7 +212,8 @@ std::string read_stream(std::istream &in, std::string_view origin) {
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_article_bytes) {
-            fail(origin, fmt::format("input is larger than the limit of {} MiB", max_article_bytes >> 20));
+            fail(origin,
+                 fmt::format("input is larger than the limit of {} MiB", max_article_bytes >> 20));
         }
     }
     return bytes;

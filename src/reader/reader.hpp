@@ -1,13 +1,13 @@
 // Reading articles from .json, .jsonl, .txt and .html files or standard input.
 #pragma once
 
+#include "reader/article.hpp"
+
 #include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "reader/article.hpp"
 
 namespace diplograph {
 

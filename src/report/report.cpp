@@ -1,16 +1,15 @@
 // Running canned reports with bound parameters, and resolving actor names for them.
 #include "report/report.hpp"
 
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "store/embedded_sql.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <tuple>
-
-#include "common/errors.hpp"
-#include "common/text.hpp"
-#include "store/embedded_sql.hpp"
 
 namespace diplograph {
 
@@ -30,9 +29,11 @@ std::vector<std::string> parameters_of(std::string_view sql) {
             if (i == std::string_view::npos) {
                 break;
             }
-        } else if (sql[i] == ':' && i + 1 < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i + 1]))) {
+        } else if (sql[i] == ':' && i + 1 < sql.size() &&
+                   std::isalpha(static_cast<unsigned char>(sql[i + 1]))) {
             std::size_t end = i + 1;
-            while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
+            while (end < sql.size() &&
+                   (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
                 ++end;
             }
             std::string name(sql.substr(i, end - i));
@@ -54,18 +55,8 @@ const NamedSql *find_report(const std::string &name) {
     return nullptr;
 }
 
-std::string_view store_sql() { return store_statements()[0].text; }
-
-/// (id, name, kind) of the actors a named statement finds for :name.
-std::vector<std::tuple<std::int64_t, std::string, std::string>>
-matching_actors(SQLite::Database &db, const char *statement, const std::string &name) {
-    SQLite::Statement st(db, std::string(named_statement(store_sql(), statement)));
-    st.bind(":name", name);
-    std::vector<std::tuple<std::int64_t, std::string, std::string>> found;
-    while (st.executeStep()) {
-        found.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString());
-    }
-    return found;
+std::string_view store_sql() {
+    return store_statements()[0].text;
 }
 
 } // namespace
@@ -111,7 +102,8 @@ ResultTable run_report(SQLite::Database &db, const std::string &name,
         for (const auto &r : report_queries()) {
             names.emplace_back(r.name);
         }
-        throw UsageError(fmt::format("unknown report \"{}\"; reports: {}", name, fmt::join(names, ", ")));
+        throw UsageError(
+            fmt::format("unknown report \"{}\"; reports: {}", name, fmt::join(names, ", ")));
     }
     try {
         SQLite::Statement st(db, std::string(report->text));
@@ -146,10 +138,12 @@ std::int64_t resolve_actor(SQLite::Database &db, const std::string &name) {
     if (wanted.starts_with("the ") || wanted.starts_with("The ")) {
         wanted = wanted.substr(4);
     }
-    auto found = matching_actors(db, "resolve_actor", wanted);
-    // A surname alone ("Putin") names a person when no actor has that name or alias.
-    if (found.empty()) {
-        found = matching_actors(db, "resolve_surname", wanted);
+    SQLite::Statement st(db, std::string(named_statement(store_sql(), "resolve_actor")));
+    st.bind(":name", wanted);
+    std::vector<std::tuple<std::int64_t, std::string, std::string>> found;
+    while (st.executeStep()) {
+        found.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                           st.getColumn(2).getString());
     }
     // "Moscow" names both the capital and, as a metonym, the country: the acting actor wins.
     if (found.size() > 1) {
@@ -163,7 +157,8 @@ std::int64_t resolve_actor(SQLite::Database &db, const std::string &name) {
         for (const auto &f : found) {
             names.push_back(fmt::format("{} ({})", std::get<1>(f), std::get<2>(f)));
         }
-        throw InputError(fmt::format("actor \"{}\" is ambiguous: {}", name, fmt::join(names, ", ")));
+        throw InputError(
+            fmt::format("actor \"{}\" is ambiguous: {}", name, fmt::join(names, ", ")));
     }
     SQLite::Statement close(db, std::string(named_statement(store_sql(), "close_actors")));
     close.bind(":name", wanted);
@@ -172,7 +167,8 @@ std::int64_t resolve_actor(SQLite::Database &db, const std::string &name) {
         names.push_back(close.getColumn(0).getString());
     }
     throw InputError(names.empty() ? fmt::format("no actor called \"{}\" in the database", name)
-                                   : fmt::format("no actor called \"{}\"; close matches: {}", name, fmt::join(names, ", ")));
+                                   : fmt::format("no actor called \"{}\"; close matches: {}", name,
+                                                 fmt::join(names, ", ")));
 }
 
 } // namespace diplograph

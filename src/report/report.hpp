@@ -23,7 +23,7 @@ struct ResultTable {
 
 struct ReportInfo {
     std::string name;
-    std::string summary;    ///< the first comment line of the file
+    std::string summary;                 ///< the first comment line of the file
     std::vector<std::string> parameters; ///< ":actor", ":since", ...
 };
 

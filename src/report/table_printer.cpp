@@ -1,11 +1,11 @@
 // Printing result tables: aligned text, CSV, JSON (RapidJSON) and Markdown.
+#include "common/text.hpp"
+#include "report/report.hpp"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-
-#include "common/text.hpp"
-#include "report/report.hpp"
 
 namespace diplograph {
 
@@ -19,7 +19,9 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-std::string cell(const std::optional<std::string> &value) { return value ? *value : ""; }
+std::string cell(const std::optional<std::string> &value) {
+    return value ? *value : "";
+}
 
 std::string one_line(std::string text) {
     std::replace(text.begin(), text.end(), '\n', ' ');

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 namespace diplograph {
@@ -23,8 +23,8 @@ struct Token {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::word;
-    bool upper = false;        ///< starts with an upper-case letter
-    bool in_quote = false;     ///< inside a (top-level) quotation
+    bool upper = false;    ///< starts with an upper-case letter
+    bool in_quote = false; ///< inside a (top-level) quotation
 };
 
 struct Sentence {
@@ -50,7 +50,7 @@ struct QuoteSpan {
     std::uint32_t open_token = 0;
     std::uint32_t close_token = 0; ///< one past the quoted tokens (the closing mark when closed)
     std::uint32_t paragraph = 0;
-    bool closed = true;             ///< false when the paragraph ends inside the quote
+    bool closed = true; ///< false when the paragraph ends inside the quote
 };
 
 struct Document {

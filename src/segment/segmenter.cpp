@@ -2,11 +2,21 @@
 #include "common/text.hpp"
 #include "segment/document.hpp"
 
+#include <algorithm>
+
 namespace diplograph {
 
 namespace {
 
-enum class Mark : std::uint8_t { none, double_open, double_close, low_open, straight, single_open, single_close };
+enum class Mark : std::uint8_t {
+    none,
+    double_open,
+    double_close,
+    low_open,
+    straight,
+    single_open,
+    single_close
+};
 
 Mark quote_mark(char32_t c) {
     switch (c) {
@@ -32,7 +42,9 @@ Mark quote_mark(char32_t c) {
     }
 }
 
-bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+bool is_apostrophe(char32_t c) {
+    return c == U'\'' || c == U'\u2019';
+}
 
 char32_t peek(std::string_view text, std::size_t pos, std::size_t end) {
     if (pos >= end) {
@@ -41,7 +53,9 @@ char32_t peek(std::string_view text, std::size_t pos, std::size_t end) {
     return next_code_point(text, pos);
 }
 
-bool is_word_char(char32_t c) { return is_letter(c) || is_digit(c); }
+bool is_word_char(char32_t c) {
+    return is_letter(c) || is_digit(c);
+}
 
 /// One token found by the scanner, with the raw quote mark when it is one.
 struct RawToken {
@@ -63,7 +77,8 @@ std::size_t scan_word(std::string_view text, std::size_t start, std::size_t pos,
             pos = next;
             continue;
         }
-        if ((c == U'.' || c == U',') && is_digit(after) && pos > start && is_digit(static_cast<unsigned char>(text[pos - 1]))) {
+        if ((c == U'.' || c == U',') && is_digit(after) && pos > start &&
+            is_digit(static_cast<unsigned char>(text[pos - 1]))) {
             pos = next;
             continue;
         }
@@ -83,7 +98,8 @@ std::size_t scan_word(std::string_view text, std::size_t start, std::size_t pos,
             next_code_point(text, probe);
             if (peek(text, probe, end) == U'.') {
                 pos = probe + 1;
-                while (pos + 1 < end && is_upper(static_cast<unsigned char>(text[pos])) && text[pos + 1] == '.') {
+                while (pos + 1 < end && is_upper(static_cast<unsigned char>(text[pos])) &&
+                       text[pos + 1] == '.') {
                     pos += 2;
                 }
                 return pos;
@@ -94,7 +110,8 @@ std::size_t scan_word(std::string_view text, std::size_t start, std::size_t pos,
     return pos;
 }
 
-void scan_tokens(std::string_view text, std::size_t pos, std::size_t end, std::vector<RawToken> &out) {
+void scan_tokens(std::string_view text, std::size_t pos, std::size_t end,
+                 std::vector<RawToken> &out) {
     while (pos < end) {
         const std::size_t start = pos;
         const char32_t c = next_code_point(text, pos);
@@ -107,8 +124,9 @@ void scan_tokens(std::string_view text, std::size_t pos, std::size_t end, std::v
             pos = scan_word(text, start, pos, end);
             raw.token.kind = is_digit(c) ? TokenKind::number : TokenKind::word;
             raw.token.upper = is_upper(c);
-        } else if (is_apostrophe(c) && (peek(text, pos, end) == U's' || peek(text, pos, end) == U'S') &&
-                   !out.empty() && out.back().token.end == start) {
+        } else if (is_apostrophe(c) &&
+                   (peek(text, pos, end) == U's' || peek(text, pos, end) == U'S') && !out.empty() &&
+                   out.back().token.end == start) {
             std::size_t after = pos;
             next_code_point(text, after);
             if (!is_word_char(peek(text, after, end))) {
@@ -132,7 +150,8 @@ bool opens(Mark mark) {
 
 /// Resolves quote marks into open/close tokens and records top-level quotation spans.
 void find_quotes(std::string_view text, std::vector<RawToken> &raw, std::uint32_t token_base,
-                 std::uint32_t paragraph, std::uint32_t paragraph_end, std::vector<QuoteSpan> &quotes) {
+                 std::uint32_t paragraph, std::uint32_t paragraph_end,
+                 std::vector<QuoteSpan> &quotes) {
     std::vector<std::pair<Mark, std::size_t>> stack;
     QuoteSpan current;
     const auto close_to = [&](std::size_t depth, std::size_t i) {
@@ -159,7 +178,8 @@ void find_quotes(std::string_view text, std::vector<RawToken> &raw, std::uint32_
             return -1;
         };
         std::ptrdiff_t depth = -1;
-        if (mark == Mark::double_close || (mark == Mark::double_open && !stack.empty() && stack.back().first == Mark::low_open)) {
+        if (mark == Mark::double_close ||
+            (mark == Mark::double_open && !stack.empty() && stack.back().first == Mark::low_open)) {
             depth = find_open([](Mark m) { return m == Mark::double_open || m == Mark::low_open; });
         } else if (mark == Mark::straight) {
             depth = find_open([](Mark m) { return m == Mark::straight; });
@@ -181,7 +201,9 @@ void find_quotes(std::string_view text, std::vector<RawToken> &raw, std::uint32_
             raw[i].token.in_quote = !stack.empty();
             raw[i].token.kind = TokenKind::quote_open;
             if (stack.empty()) {
-                current = QuoteSpan{raw[i].token.end, 0, token_base + static_cast<std::uint32_t>(i) + 1, 0, paragraph, true};
+                current = QuoteSpan{
+                    raw[i].token.end, 0,   token_base + static_cast<std::uint32_t>(i) + 1, 0,
+                    paragraph,        true};
             }
             stack.emplace_back(mark, i);
         } else {
@@ -196,9 +218,12 @@ void find_quotes(std::string_view text, std::vector<RawToken> &raw, std::uint32_
     }
 }
 
-bool ends_sentence(std::string_view t) { return t == "." || t == "!" || t == "?" || t == "\u2026"; }
+bool ends_sentence(std::string_view t) {
+    return t == "." || t == "!" || t == "?" || t == "\u2026";
+}
 
-bool is_abbreviation(const Document &doc, std::uint32_t period, std::uint32_t first, const SegmentRules &rules) {
+bool is_abbreviation(const Document &doc, std::uint32_t period, std::uint32_t first,
+                     const SegmentRules &rules) {
     if (doc.token_text(period) != "." || period == first) {
         return false;
     }
@@ -215,8 +240,8 @@ bool is_abbreviation(const Document &doc, std::uint32_t period, std::uint32_t fi
 }
 
 /// Splits the tokens of one paragraph into sentences.
-void split_sentences(Document &doc, std::uint32_t first, std::uint32_t last, std::uint32_t paragraph,
-                     const SegmentRules &rules) {
+void split_sentences(Document &doc, std::uint32_t first, std::uint32_t last,
+                     std::uint32_t paragraph, const SegmentRules &rules) {
     std::uint32_t start = first;
     for (std::uint32_t i = first; i < last; ++i) {
         if (doc.tokens[i].kind != TokenKind::punct || !ends_sentence(doc.token_text(i)) ||
@@ -224,21 +249,24 @@ void split_sentences(Document &doc, std::uint32_t first, std::uint32_t last, std
             continue;
         }
         std::uint32_t j = i + 1;
-        while (j < last && (doc.tokens[j].kind == TokenKind::quote_close || doc.token_text(j) == ")" ||
-                            ends_sentence(doc.token_text(j)))) {
+        while (j < last && (doc.tokens[j].kind == TokenKind::quote_close ||
+                            doc.token_text(j) == ")" || ends_sentence(doc.token_text(j)))) {
             ++j;
         }
-        const bool next_starts = j == last || doc.tokens[j].upper || doc.tokens[j].kind == TokenKind::quote_open ||
+        const bool next_starts = j == last || doc.tokens[j].upper ||
+                                 doc.tokens[j].kind == TokenKind::quote_open ||
                                  doc.tokens[j].kind == TokenKind::number;
         if (!next_starts) {
             continue;
         }
-        doc.sentences.push_back(Sentence{doc.tokens[start].begin, doc.tokens[j - 1].end, start, j, paragraph});
+        doc.sentences.push_back(
+            Sentence{doc.tokens[start].begin, doc.tokens[j - 1].end, start, j, paragraph});
         start = j;
         i = j - 1;
     }
     if (start < last) {
-        doc.sentences.push_back(Sentence{doc.tokens[start].begin, doc.tokens[last - 1].end, start, last, paragraph});
+        doc.sentences.push_back(
+            Sentence{doc.tokens[start].begin, doc.tokens[last - 1].end, start, last, paragraph});
     }
 }
 
@@ -264,8 +292,10 @@ Document segment(std::string_view text, const SegmentRules &rules) {
             for (const auto &r : raw) {
                 doc.tokens.push_back(r.token);
             }
-            Paragraph paragraph{begin, line_end, static_cast<std::uint32_t>(doc.sentences.size()), 0, false};
-            split_sentences(doc, first, static_cast<std::uint32_t>(doc.tokens.size()), index, rules);
+            Paragraph paragraph{begin, line_end, static_cast<std::uint32_t>(doc.sentences.size()),
+                                0, false};
+            split_sentences(doc, first, static_cast<std::uint32_t>(doc.tokens.size()), index,
+                            rules);
             paragraph.last_sentence = static_cast<std::uint32_t>(doc.sentences.size());
             doc.paragraphs.push_back(paragraph);
         }
@@ -279,6 +309,24 @@ Document segment(std::string_view text, const SegmentRules &rules) {
 namespace diplograph {
 
 std::vector<std::string_view> phrase_tokens(std::string_view phrase) {
+    // Most lexicon phrases are ASCII letters and digits between spaces ("Vladimir Putin"), which
+    // the scanner would split at the spaces and nowhere else; the lexicon loads thousands.
+    const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+        return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+    });
+    if (plain) {
+        std::vector<std::string_view> out;
+        std::size_t pos = 0;
+        while (pos < phrase.size()) {
+            const auto end = std::min(phrase.find(' ', pos), phrase.size());
+            if (end > pos) {
+                out.push_back(phrase.substr(pos, end - pos));
+            }
+            pos = end + 1;
+        }
+        return out;
+    }
     std::vector<RawToken> raw;
     scan_tokens(phrase, 0, phrase.size(), raw);
     std::vector<std::string_view> out;

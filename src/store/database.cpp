@@ -1,14 +1,14 @@
 // Database identity, migrations and per-connection settings.
 #include "store/database.hpp"
 
+#include "common/errors.hpp"
+#include "store/embedded_sql.hpp"
+
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <stdexcept>
-
-#include "common/errors.hpp"
-#include "store/embedded_sql.hpp"
 
 namespace diplograph {
 
@@ -27,9 +27,16 @@ void use_bulk_write_settings(SQLite::Database &db) {
     db.exec(std::string(named_statement(store_statements()[0].text, "bulk_write_settings")));
 }
 
-int latest_schema_version() { return static_cast<int>(schema_scripts().size()); }
+int latest_schema_version() {
+    return static_cast<int>(schema_scripts().size());
+}
 
 namespace {
+
+/// How long a connection waits for another process's lock. Writers take turns batch by batch
+/// (BEGIN IMMEDIATE), and a writer that just committed usually takes the lock again at once,
+/// so a second ingest may wait for most of the first one: the wait is long on purpose.
+constexpr int busy_wait_ms = 30 * 60 * 1000;
 
 int pragma_int(SQLite::Database &db, const char *pragma) {
     return db.execAndGet(fmt::format("PRAGMA {}", pragma)).getInt();
@@ -42,12 +49,15 @@ bool has_tables(SQLite::Database &db) {
 void check_identity(SQLite::Database &db, const std::string &path) {
     const int id = pragma_int(db, "application_id");
     if (id != application_id && (id != 0 || has_tables(db))) {
-        throw InputError(fmt::format("cannot open {}: not a diplograph database (it is another SQLite file)", path));
+        throw InputError(fmt::format(
+            "cannot open {}: not a diplograph database (it is another SQLite file)", path));
     }
     const int version = pragma_int(db, "user_version");
     if (version > latest_schema_version()) {
-        throw InputError(fmt::format("cannot open {}: it was written by a newer diplograph (schema {}, this "
-                                     "build knows up to {})", path, version, latest_schema_version()));
+        throw InputError(
+            fmt::format("cannot open {}: it was written by a newer diplograph (schema {}, this "
+                        "build knows up to {})",
+                        path, version, latest_schema_version()));
     }
 }
 
@@ -74,21 +84,53 @@ void migrate(SQLite::Database &db, const std::string &path) {
     }
 }
 
-SQLite::Database open_database(const std::string &path, OpenMode mode) {
-    if (mode == OpenMode::read_only && !std::filesystem::exists(path)) {
-        throw InputError(fmt::format("cannot open {}: no such database (run `diplograph ingest` first)", path));
+namespace {
+
+/// A process killed mid-commit leaves a hot journal that only a writable connection can roll
+/// back; a read-only one would fail with "attempt to write a readonly database". Reading once
+/// through a writable connection rolls it back (a live writer's journal is left alone, as it
+/// holds a lock). When the file cannot be written either, the read-only open reports it.
+void roll_back_hot_journal(const std::string &path) {
+    if (!std::filesystem::exists(path + "-journal")) {
+        return;
     }
     try {
-        const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
-                                                      : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-        SQLite::Database db(path, flags, 10000);
+        SQLite::Database db(path, SQLite::OPEN_READWRITE, busy_wait_ms);
+        db.execAndGet("SELECT count(*) FROM sqlite_master");
+    } catch (const SQLite::Exception &) {
+        // Left to the read-only open, which names the path and the reason.
+    }
+}
+
+} // namespace
+
+SQLite::Database open_database(const std::string &path, OpenMode mode) {
+    if (mode == OpenMode::read_only && !std::filesystem::exists(path)) {
+        throw InputError(
+            fmt::format("cannot open {}: no such database (run `diplograph ingest` first)", path));
+    }
+    if (mode == OpenMode::read_only) {
+        roll_back_hot_journal(path);
+    }
+    try {
+        const int flags = mode == OpenMode::read_only
+                              ? SQLite::OPEN_READONLY
+                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        SQLite::Database db(path, flags, busy_wait_ms);
         db.exec("PRAGMA foreign_keys = ON");
         check_identity(db, path);
         if (mode == OpenMode::read_write) {
+            if (!has_tables(db)) {
+                const auto settings =
+                    named_statement(store_statements()[0].text, "new_database_settings");
+                db.exec(std::string(settings));
+            }
             migrate(db, path);
         } else if (pragma_int(db, "user_version") < latest_schema_version()) {
-            throw InputError(fmt::format("cannot open {}: its schema is older than this build's; run any "
-                                         "`diplograph ingest` on it once to migrate it", path));
+            throw InputError(
+                fmt::format("cannot open {}: its schema is older than this build's; run any "
+                            "`diplograph ingest` on it once to migrate it",
+                            path));
         }
         return db;
     } catch (const SQLite::Exception &e) {

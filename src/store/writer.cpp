@@ -1,13 +1,12 @@
 // Inserting articles and their facts; actors, topics and meetings are shared across articles.
 #include "store/writer.hpp"
 
+#include "store/embedded_sql.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <array>
-
-#include "store/embedded_sql.hpp"
 
 namespace diplograph {
 
@@ -32,20 +31,20 @@ std::string actor_key(std::string_view name, ActorKind kind, std::string_view co
     return fmt::format("{}\x1f{}\x1f{}", name, to_string(kind), country);
 }
 
-/// The dates a meeting on `date` merges with, as stored: a full date and the days either side
-/// of it, or a partial date alone (repeated, to fill the three parameters).
-std::array<std::string, 3> same_day_dates(const Date &date) {
+/// The range of stored dates a meeting on `date` merges with: from the day before to the day
+/// after for a full date, the date itself for a partial one.
+std::pair<std::string, std::string> same_day_range(const Date &date) {
     if (date.day == 0) {
-        const auto text = to_iso(date);
-        return {text, text, text};
+        return {to_iso(date), to_iso(date)};
     }
-    return {to_iso(add_days(date, -1)), to_iso(date), to_iso(add_days(date, 1))};
+    return {to_iso(add_days(date, -1)), to_iso(add_days(date, 1))};
 }
 
 } // namespace
 
 std::string content_hash(std::string_view text) {
-    // Two independent 64-bit FNV-1a variants: 128 bits, so distinct texts never collide in practice.
+    // Two independent 64-bit FNV-1a variants: 128 bits, so distinct texts never collide in
+    // practice.
     std::uint64_t a = 14695981039346656037ull;
     std::uint64_t b = 1099511628211ull ^ text.size();
     for (const char c : text) {
@@ -57,7 +56,8 @@ std::string content_hash(std::string_view text) {
 
 std::vector<UserActor> read_user_actors(SQLite::Database &db) {
     std::vector<UserActor> users;
-    SQLite::Statement st(db, std::string(named_statement(store_statements()[0].text, "user_actors")));
+    SQLite::Statement st(db,
+                         std::string(named_statement(store_statements()[0].text, "user_actors")));
     while (st.executeStep()) {
         UserActor user;
         user.name = st.getColumn("name").getString();
@@ -79,7 +79,8 @@ void sync_statement_search(SQLite::Database &db) {
     db.exec(std::string(named_statement(store_statements()[0].text, "sync_statement_search")));
 }
 
-ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon) : m_db(db), m_lex(lexicon) {}
+ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon)
+    : m_db(db), m_lex(lexicon) {}
 
 SQLite::Statement &ArticleWriter::statement(const char *name) {
     auto &slot = m_statements[name];
@@ -127,7 +128,8 @@ std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
     if (const auto it = m_actor_ids.find(key); it != m_actor_ids.end()) {
         return it->second;
     }
-    auto &find = statement(actor.lexicon < 0 && actor.country.empty() ? "find_actor_any_country" : "find_actor");
+    auto &find = statement(actor.lexicon < 0 && actor.country.empty() ? "find_actor_any_country"
+                                                                      : "find_actor");
     find.bind(":name", actor.name);
     find.bind(":kind", std::string(to_string(actor.kind)));
     if (actor.lexicon >= 0 || !actor.country.empty()) {
@@ -144,7 +146,8 @@ std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
         st.bind(":name", actor.name);
         st.bind(":kind", std::string(to_string(actor.kind)));
         bind_text(st, ":country", actor.country);
-        st.bind(":origin", actor.lexicon >= 0 ? m_lex.actors[actor.lexicon].origin : std::string("text"));
+        st.bind(":origin",
+                actor.lexicon >= 0 ? m_lex.actors[actor.lexicon].origin : std::string("text"));
         id = insert(m_db, st);
         if (actor.lexicon >= 0) {
             const auto &known = m_lex.actors[actor.lexicon];
@@ -192,8 +195,44 @@ std::int64_t ArticleWriter::topic_id(const Topic &topic, const std::vector<std::
     return *id;
 }
 
-std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector<std::int64_t> &participants,
-                                       const std::vector<std::int64_t> &actors, const std::string &title) {
+std::optional<std::int64_t>
+ArticleWriter::same_meeting(const Meeting &meeting, const std::vector<std::int64_t> &participants) {
+    // An undated meeting never merges.
+    if (!meeting.date || !parse_iso_date(to_iso(*meeting.date))) {
+        return std::nullopt;
+    }
+    const auto [first, last] = same_day_range(*meeting.date);
+    auto &near = statement("meetings_near");
+    near.bind(":first", first);
+    near.bind(":last", last);
+    near.bind(":status", meeting.status);
+    near.bind(":actor", participants.front());
+    std::vector<std::int64_t> candidates;
+    while (near.executeStep()) {
+        candidates.push_back(near.getColumn(0).getInt64());
+    }
+    near.reset();
+    // The oldest meeting that matches wins, as when every meeting of the participant was read.
+    std::sort(candidates.begin(), candidates.end());
+    for (const auto id : candidates) {
+        auto &members = statement("meeting_participants");
+        members.bind(":meeting", id);
+        std::vector<std::int64_t> have;
+        while (members.executeStep()) {
+            have.push_back(members.getColumn(0).getInt64());
+        }
+        members.reset();
+        if (have == participants) {
+            return id;
+        }
+    }
+    return std::nullopt;
+}
+
+std::int64_t ArticleWriter::meeting_id(const Meeting &meeting,
+                                       const std::vector<std::int64_t> &participants,
+                                       const std::vector<std::int64_t> &actors,
+                                       const std::string &title) {
     const std::string date = meeting.date ? to_iso(*meeting.date) : "";
     const auto bind_place = [&](SQLite::Statement &st) {
         if (meeting.place >= 0) {
@@ -202,30 +241,7 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector
             st.bind(":place");
         }
     };
-    // The same episode reported by another article: same participants and status, full dates a
-    // day apart at most or equal partial dates. An undated meeting never merges.
-    std::optional<std::int64_t> found;
-    if (meeting.date && parse_iso_date(to_iso(*meeting.date))) {
-        const auto dates = same_day_dates(*meeting.date);
-        auto &candidates = statement("meetings_near");
-        candidates.bind(":day_before", dates[0]);
-        candidates.bind(":date", dates[1]);
-        candidates.bind(":day_after", dates[2]);
-        candidates.bind(":status", meeting.status);
-        candidates.bind(":actor", participants.front());
-        while (!found && candidates.executeStep()) {
-            const auto id = candidates.getColumn(0).getInt64();
-            auto &members = statement("meeting_participants");
-            members.bind(":meeting", id);
-            std::vector<std::int64_t> have;
-            while (members.executeStep()) {
-                have.push_back(members.getColumn(0).getInt64());
-            }
-            members.reset();
-            found = have == participants ? std::optional(id) : std::nullopt;
-        }
-        candidates.reset();
-    }
+    const auto found = same_meeting(meeting, participants);
     if (found) {
         auto &update = statement("update_meeting");
         update.bind(":meeting", *found);
@@ -250,7 +266,8 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting, const std::vector
     return id;
 }
 
-std::int64_t ArticleWriter::write(const Article &article, const std::string &hash, const Extraction &x) {
+std::int64_t ArticleWriter::write(const Article &article, const std::string &hash,
+                                  const Extraction &x) {
     auto &st = statement("insert_article");
     bind_text(st, ":title", article.title);
     bind_text(st, ":published", article.published ? to_iso(*article.published) : "");
@@ -316,7 +333,8 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
             participants.push_back(actors[p]);
         }
         std::sort(participants.begin(), participants.end());
-        participants.erase(std::unique(participants.begin(), participants.end()), participants.end());
+        participants.erase(std::unique(participants.begin(), participants.end()),
+                           participants.end());
         std::vector<std::string> names;
         for (const int p : meeting.participants) {
             names.push_back(x.actors[p].name);

@@ -1,6 +1,8 @@
 // Writing one article and everything extracted from it into the database.
 #pragma once
 
+#include "extract/extraction.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -10,8 +12,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "extract/extraction.hpp"
-
 namespace diplograph {
 
 /// Hex digest identifying an article's normalised text (duplicates share it).
@@ -19,6 +19,10 @@ std::string content_hash(std::string_view text);
 
 /// The actors users added to this database (`diplograph actor add|alias`), for the lexicon.
 std::vector<UserActor> read_user_actors(SQLite::Database &db);
+
+/// Adds the statements written since the last call to the full-text index. Call it before
+/// committing any transaction that inserted statements (schema/005_lean_writes.sql).
+void sync_statement_search(SQLite::Database &db);
 
 /// Writes articles through prepared statements. The caller owns the transaction: write()
 /// does not commit, so a failure leaves the database as it was once rolled back.
@@ -30,10 +34,14 @@ public:
     std::optional<std::int64_t> find(const std::string &hash);
 
     /// Inserts the article, its sentences and all its facts; returns the article id.
-    std::int64_t write(const Article &article, const std::string &hash, const Extraction &extraction);
+    std::int64_t write(const Article &article, const std::string &hash,
+                       const Extraction &extraction);
 
     /// Forgets cached ids (call after a rollback: the rows they named are gone).
-    void forget() { m_actor_ids.clear(); m_topic_ids.clear(); }
+    void forget() {
+        m_actor_ids.clear();
+        m_topic_ids.clear();
+    }
 
 private:
     SQLite::Database &m_db;
@@ -47,6 +55,10 @@ private:
     std::int64_t lexicon_actor_id(int index);
     void add_roles(int lexicon_index, std::int64_t id);
     std::int64_t topic_id(const Topic &topic, const std::vector<std::int64_t> &actors);
+    /// The stored meeting this one is another report of: same participants (sorted ids) and
+    /// status, and a full date at most a day away or an equal partial date.
+    std::optional<std::int64_t> same_meeting(const Meeting &meeting,
+                                             const std::vector<std::int64_t> &participants);
     std::int64_t meeting_id(const Meeting &meeting, const std::vector<std::int64_t> &participants,
                             const std::vector<std::int64_t> &actors, const std::string &title);
 };

@@ -16,6 +16,10 @@ namespace {
 
 using GumboPtr = std::unique_ptr<GumboOutput, void (*)(GumboOutput *)>;
 
+/// Elements nested deeper than this are skipped: the walks recurse, and no news page nests
+/// its text hundreds of levels deep (a hostile one could exhaust the stack).
+constexpr int max_html_depth = 256;
+
 const char *attribute(const GumboNode *node, const char *name) {
     const GumboAttribute *attr = gumbo_get_attribute(&node->v.element.attributes, name);
     return attr != nullptr ? attr->value : nullptr;
@@ -113,7 +117,10 @@ void end_block(std::string &out) {
     }
 }
 
-void collect_text(const GumboNode *node, std::string &out) {
+void collect_text(const GumboNode *node, std::string &out, int depth = 0) {
+    if (depth > max_html_depth) {
+        return;
+    }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
         append_text(out, node->v.text.text);
         return;
@@ -131,15 +138,15 @@ void collect_text(const GumboNode *node, std::string &out) {
     }
     const GumboVector &children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-        collect_text(static_cast<const GumboNode *>(children.data[i]), out);
+        collect_text(static_cast<const GumboNode *>(children.data[i]), out, depth + 1);
     }
     if (block) {
         end_block(out);
     }
 }
 
-const GumboNode *find_first(const GumboNode *node, GumboTag tag) {
-    if (node->type != GUMBO_NODE_ELEMENT) {
+const GumboNode *find_first(const GumboNode *node, GumboTag tag, int depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > max_html_depth) {
         return nullptr;
     }
     if (node->v.element.tag == tag) {
@@ -147,7 +154,8 @@ const GumboNode *find_first(const GumboNode *node, GumboTag tag) {
     }
     const GumboVector &children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-        if (const auto *found = find_first(static_cast<const GumboNode *>(children.data[i]), tag)) {
+        if (const auto *found =
+                find_first(static_cast<const GumboNode *>(children.data[i]), tag, depth + 1)) {
             return found;
         }
     }
@@ -179,8 +187,8 @@ bool is_date_meta(std::string_view key) {
     return false;
 }
 
-void read_head(const GumboNode *node, HeadInfo &info) {
-    if (node->type != GUMBO_NODE_ELEMENT) {
+void read_head(const GumboNode *node, HeadInfo &info, int depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > max_html_depth) {
         return;
     }
     const GumboTag tag = node->v.element.tag;
@@ -205,7 +213,7 @@ void read_head(const GumboNode *node, HeadInfo &info) {
     }
     const GumboVector &children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-        read_head(static_cast<const GumboNode *>(children.data[i]), info);
+        read_head(static_cast<const GumboNode *>(children.data[i]), info, depth + 1);
     }
 }
 

@@ -1,6 +1,7 @@
 // `diplograph eval`: ingest each article that has a gold file into a fresh database, read it
 // back through the public views and score it as shared/eval/GOLD.md describes.
 #include "cli/commands.hpp"
+#include "cli/lexicon_option.hpp"
 #include "common/errors.hpp"
 #include "extract/extraction.hpp"
 #include "reader/reader.hpp"
@@ -411,8 +412,7 @@ int run_eval(const EvalOptions &options) {
         throw UsageError(fmt::format("--gold {} is not a directory", options.gold));
     }
     const auto cases = find_cases(options);
-    const Lexicon lexicon = load_lexicon(
-        options.lexicon.empty() ? default_lexicon_dir() : options.lexicon, DIPLOGRAPH_ISO_CODES);
+    const Lexicon lexicon = load_command_lexicon(options.lexicon);
     const TempDir temp;
     std::vector<ArticleResult> results;
     for (const auto &item : cases) {
@@ -450,9 +450,7 @@ CommandRunner add_eval_command(CLI::App &app) {
     cmd->add_option("--gold", options->gold,
                     "Directory of gold files NAME.gold.json (default: DIR)")
         ->type_name("DIR");
-    cmd->add_option("--lexicon", options->lexicon,
-                    "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
-        ->type_name("DIR");
+    add_lexicon_option(*cmd, options->lexicon);
     cmd->add_flag("--verbose,-v", options->verbose,
                   "List every missed and false item of each article");
     cmd->add_option("--json", options->json,

@@ -1,6 +1,7 @@
 // `diplograph extract`: articles -> JSON Lines of extracted facts, no database (a map step).
 #include "cli/article_source.hpp"
 #include "cli/commands.hpp"
+#include "cli/lexicon_option.hpp"
 #include "extract/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -19,8 +20,7 @@ struct ExtractOptions {
 
 int run_extract(const ExtractOptions &options) {
     check_source_options(options.source);
-    const Lexicon lexicon = load_lexicon(
-        options.lexicon.empty() ? default_lexicon_dir() : options.lexicon, DIPLOGRAPH_ISO_CODES);
+    const Lexicon lexicon = load_command_lexicon(options.lexicon);
     int failed = 0;
     const ArticleSink sink{[&](Article &&article) {
                                std::cout << extraction_to_json(article, extract(article, lexicon))
@@ -46,9 +46,7 @@ CommandRunner add_extract_command(CLI::App &app) {
         ->required()
         ->type_name("FILE");
     add_source_options(*cmd, options->source);
-    cmd->add_option("--lexicon", options->lexicon,
-                    "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
-        ->type_name("DIR");
+    add_lexicon_option(*cmd, options->lexicon);
     return [options] { return run_extract(*options); };
 }
 

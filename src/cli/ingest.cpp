@@ -2,6 +2,7 @@
 #include "cli/article_source.hpp"
 #include "cli/batch_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/lexicon_option.hpp"
 #include "cli/parallel_extractor.hpp"
 #include "common/errors.hpp"
 #include "store/database.hpp"
@@ -119,9 +120,7 @@ int run_ingest(const IngestOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon =
-        load_lexicon(options.lexicon.empty() ? default_lexicon_dir() : options.lexicon,
-                     DIPLOGRAPH_ISO_CODES, read_user_actors(db));
+    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
     BatchWriter writer(db, lexicon, options.quiet);
     Progress progress(!options.quiet && isatty(STDERR_FILENO) == 1, plan.total_bytes);
     if (options.jobs == 1) {
@@ -163,9 +162,7 @@ CommandRunner add_ingest_command(CLI::App &app) {
                     "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")
         ->type_name("PATH");
     add_source_options(*cmd, options->source);
-    cmd->add_option("--lexicon", options->lexicon,
-                    "Lexicon directory (default: $DIPLOGRAPH_LEXICON or the built-in one)")
-        ->type_name("DIR");
+    add_lexicon_option(*cmd, options->lexicon);
     cmd->add_option("--jobs,-j", options->jobs,
                     "Extract on N threads (one more writes, in input order)")
         ->type_name("N");

@@ -3,6 +3,7 @@
 #include "cli/article_source.hpp"
 #include "cli/batch_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/lexicon_option.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "extract/json_reader.hpp"
@@ -61,9 +62,7 @@ int run_load(const LoadOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon =
-        load_lexicon(options.lexicon.empty() ? default_lexicon_dir() : options.lexicon,
-                     DIPLOGRAPH_ISO_CODES, read_user_actors(db));
+    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
     BatchWriter writer(db, lexicon, options.quiet);
     for_each_path(
         plan, [&](const std::string &file) { load_file(file, lexicon, writer); },
@@ -90,10 +89,7 @@ CommandRunner add_load_command(CLI::App &app) {
     cmd->add_option("--db", options->db,
                     "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")
         ->type_name("PATH");
-    cmd->add_option("--lexicon", options->lexicon,
-                    "Lexicon directory, for the aliases and roles of lexicon actors (default: the "
-                    "built-in one)")
-        ->type_name("DIR");
+    add_lexicon_option(*cmd, options->lexicon);
     cmd->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
     return [options] { return run_load(*options); };
 }

@@ -1,0 +1,20 @@
+// The --lexicon option shared by the commands that extract or write facts.
+#pragma once
+
+#include "lexicon/lexicon.hpp"
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+namespace diplograph {
+
+/// Declares --lexicon DIR on a subcommand.
+void add_lexicon_option(CLI::App &command, std::string &directory);
+
+/// The lexicon in `directory` (the default one when empty), with the actors and aliases users
+/// added to `db` when a database is given.
+Lexicon load_command_lexicon(const std::string &directory, SQLite::Database *db = nullptr);
+
+} // namespace diplograph

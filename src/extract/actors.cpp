@@ -140,7 +140,7 @@ private:
         const std::uint32_t holder_last = i + holder->second;
         i = holder_last;
         skip_modifiers();
-        if (i < last && m_ctx.lower[i] == "capital" && lex().actors[holder->first].capital >= 0) {
+        if (i < last && m_ctx.has(i, "capital_noun") && lex().actors[holder->first].capital >= 0) {
             // "the Austrian capital": the capital as a place.
             m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, holder_first, holder_last,
                               "demonym");
@@ -647,7 +647,7 @@ private:
             return false;
         }
         std::uint32_t next = m.last;
-        if (next + 1 < sentence.last && m_ctx.text(next) == "," && !verb_like(next + 1)) {
+        if (next + 1 < sentence.last && m_ctx.text(next) == "," && !m_ctx.verb_like(next + 1)) {
             // "Hans Blix, the head of the agency, said"; "Powell, who spoke first, answered"
             std::uint32_t k = next + 1;
             while (k < sentence.last && k < next + 15 && m_ctx.text(k) != ",") {
@@ -660,14 +660,7 @@ private:
         } else if (next < sentence.last && m_ctx.text(next) == ",") {
             ++next; // "Ukraine's ambassador, Sergiy Kyslytsya, turned"
         }
-        return next < sentence.last && verb_like(next);
-    }
-
-    /// A lower-case word that is not a preposition, conjunction or determiner: maybe a verb.
-    bool verb_like(std::uint32_t i) const {
-        const auto &token = m_doc.tokens[i];
-        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
-               !m_ctx.has(i, "clause_break") && !m_ctx.has(i, "determiner");
+        return next < sentence.last && m_ctx.verb_like(next);
     }
 };
 

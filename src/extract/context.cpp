@@ -77,6 +77,14 @@ int Context::add_mention(int actor, std::uint32_t sentence, std::uint32_t first,
     return index;
 }
 
+bool Context::verb_like(std::uint32_t i) const {
+    const auto &token = out.doc.tokens[i];
+    const auto count = static_cast<std::uint32_t>(out.doc.tokens.size());
+    return token.kind == TokenKind::word && !token.upper && !has(i, "preposition") &&
+           !has(i, "clause_break") && !has(i, "meeting_break") && !has(i, "determiner") &&
+           !has(i, "title") && !has(i, "person_noun") && !lex.offices.longest(lower, i, count);
+}
+
 std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last,
                               std::string_view category) const {
     if (i >= last) {

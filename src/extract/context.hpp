@@ -44,6 +44,9 @@ struct Context {
     bool has(std::uint32_t token, std::string_view category) const {
         return (cats[token] & lex.category_bit(category)) != 0;
     }
+    /// A lower-case word that may be a verb: not a preposition, determiner, conjunction or
+    /// clause word, and not part of a title ("the EU foreign policy chief").
+    bool verb_like(std::uint32_t token) const;
     /// The token range of the sentence.
     const Sentence &sentence(std::uint32_t s) const { return out.doc.sentences[s]; }
     std::string_view text(std::uint32_t token) const { return out.doc.token_text(token); }

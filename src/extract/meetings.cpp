@@ -103,7 +103,7 @@ private:
             }
         }
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
-            sighting.past_perfect = sighting.past_perfect || m_ctx.lower[i] == "had";
+            sighting.past_perfect = sighting.past_perfect || m_ctx.has(i, "past_perfect");
         }
         sighting.date =
             nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
@@ -274,20 +274,9 @@ private:
             // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a
             // list.
             return m == nullptr ? !m_ctx.has(next, "person_noun") && !m_ctx.has(next, "title")
-                                : (m->last < last && verb_like(m->last));
+                                : (m->last < last && m_ctx.verb_like(m->last));
         }
         return m_ctx.has(i, "meeting_break");
-    }
-
-    /// A lower-case word that may be a verb: not a preposition, determiner or clause word, and
-    /// not the start of a title ("the EU foreign policy chief").
-    bool verb_like(std::uint32_t i) const {
-        const auto &token = m_doc.tokens[i];
-        const auto last = static_cast<std::uint32_t>(m_doc.tokens.size());
-        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
-               !m_ctx.has(i, "meeting_break") && !m_ctx.has(i, "determiner") &&
-               !m_ctx.has(i, "title") && !m_ctx.has(i, "person_noun") &&
-               !m_ctx.lex.offices.longest(m_ctx.lower, i, last);
     }
 
     /// The place named in the sentence; a venue or city from the places list beats a capital

@@ -101,20 +101,13 @@ private:
             const auto *next = m_ctx.mention_at(end + 1);
             // "backing Assad and France supporting rebels": a new clause, not a list.
             if (next == nullptr || next->first != end + 1 ||
-                (object && next->last < m_last && verb_like(next->last))) {
+                (object && next->last < m_last && m_ctx.verb_like(next->last))) {
                 break;
             }
             actors.push_back(next->actor);
             end = next->last;
         }
         return std::pair{actors, end};
-    }
-
-    /// A lower-case word that is not a preposition, conjunction or determiner: maybe a verb.
-    bool verb_like(std::uint32_t i) const {
-        const auto &token = m_doc.tokens[i];
-        return token.kind == TokenKind::word && !token.upper && !m_ctx.has(i, "preposition") &&
-               !m_ctx.has(i, "clause_break") && !m_ctx.has(i, "determiner");
     }
 
     /// Actors joined to the mention at `first` from the left: "China and Turkey have stood by".

@@ -4,6 +4,7 @@
 #include "common/errors.hpp"
 #include "store/embedded_sql.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
@@ -47,12 +48,19 @@ bool has_tables(SQLite::Database &db) {
 }
 
 void check_identity(SQLite::Database &db, const std::string &path) {
-    const int id = pragma_int(db, "application_id");
-    if (id != application_id && (id != 0 || has_tables(db))) {
+    // One statement, so one snapshot: read separately, another process could commit its new
+    // schema between the reads and make a fresh database look like a foreign file.
+    SQLite::Statement query(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                                "(SELECT user_version FROM pragma_user_version), "
+                                "(SELECT count(*) FROM sqlite_master)");
+    query.executeStep();
+    const int id = query.getColumn(0).getInt();
+    const int version = query.getColumn(1).getInt();
+    const bool empty = query.getColumn(2).getInt() == 0;
+    if (id != application_id && (id != 0 || !empty)) {
         throw InputError(fmt::format(
             "cannot open {}: not a diplograph database (it is another SQLite file)", path));
     }
-    const int version = pragma_int(db, "user_version");
     if (version > latest_schema_version()) {
         throw InputError(
             fmt::format("cannot open {}: it was written by a newer diplograph (schema {}, this "

@@ -140,3 +140,36 @@ TEST_CASE("the roll-up view lifts people to their countries", "[relations][store
     REQUIRE(st.executeStep());
     CHECK(st.getColumn(0).getInt() == 2);
 }
+
+namespace {
+
+std::vector<std::string> topics_of(const std::vector<Edge> &all, const std::string &type) {
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const Edge &e) { return e.type == type; });
+    return it == all.end() ? std::vector<std::string>{} : it->topics;
+}
+
+bool contains(const std::vector<std::string> &list, const std::string &item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+} // namespace
+
+TEST_CASE("topics are named as the news names them", "[relations]") {
+    SECTION("a narrower theme is its own topic") {
+        const auto topics = topics_of(
+            edges("Israel condemned Iran over the nuclear deal and its missile tests."), "ACCUSE");
+        CHECK(contains(topics, "nuclear deal"));
+        CHECK(contains(topics, "missile tests"));
+        CHECK_FALSE(contains(topics, "nuclear programme"));
+    }
+    SECTION("the anchor word may itself name the theme") {
+        CHECK(contains(topics_of(edges("Spain recognised Juan Guaidó on Monday."), "SUPPORT"),
+                       "recognition"));
+    }
+    SECTION("a sentence-opening phrase names the theme of the whole sentence") {
+        const auto all = edges("On Syria, France accused Russia of obstruction.");
+        CHECK(contains(topics_of(all, "ACCUSE"), "Syria"));
+        CHECK_FALSE(has(all, "Syria", "Russia", "ACCUSE")); // a comma alone makes no list
+    }
+}

@@ -114,8 +114,10 @@ private:
     std::vector<int> joined_before(std::uint32_t first) const {
         std::vector<int> before;
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
-        while (first >= low + 2 &&
-               (m_ctx.lower[first - 1] == "and" || m_ctx.lower[first - 1] == ",")) {
+        // A list ends in "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
+        // ("On Syria, France accused").
+        while (first >= low + 2 && (m_ctx.lower[first - 1] == "and" ||
+                                    (m_ctx.lower[first - 1] == "," && !before.empty()))) {
             const auto *m = m_ctx.mention_at(first - 2);
             if (m == nullptr || m->possessive || !subject_like(m->first)) {
                 break;
@@ -340,7 +342,26 @@ private:
         return false;
     }
 
-    std::vector<Topic> topics_after(std::uint32_t from, const Binding &binding) const {
+    /// Topics of a phrase that opens the sentence with a topic preposition, up to its comma:
+    /// "On Ukraine, the two leaders found common ground".
+    std::vector<Topic> opening_topics(const Binding &binding) const {
+        const std::uint32_t first = m_ctx.sentence(m_sentence).first;
+        if (first >= m_last || !m_ctx.has(first, "topic_preposition") ||
+            m_ctx.has(first, "locative")) {
+            return {};
+        }
+        for (std::uint32_t i = first + 1; i < m_last && i < first + 8 && i < binding.first; ++i) {
+            if (m_ctx.text(i) == ",") {
+                return topics_in(first, i, binding);
+            }
+        }
+        return {};
+    }
+
+    /// Topics between tokens `from` and `last`: lexicon themes, and countries or places that a
+    /// topic preposition introduces.
+    std::vector<Topic> topics_in(std::uint32_t from, std::uint32_t last,
+                                 const Binding &binding) const {
         std::vector<Topic> topics;
         const auto add = [&](Topic topic) {
             if (std::none_of(topics.begin(), topics.end(),
@@ -355,8 +376,8 @@ private:
                        binding.targets.end();
         };
         int since_preposition = 99;
-        for (std::uint32_t i = from; i < m_last; ++i) {
-            if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, m_last)) {
+        for (std::uint32_t i = from; i < last; ++i) {
+            if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, last)) {
                 add(Topic{*theme->value, -1});
                 i += theme->length - 1;
                 since_preposition = 0;
@@ -397,8 +418,19 @@ private:
         bool emitted = false;
         const bool negated = window_has("negation");
         const bool hypothetical = window_has("modal") || span_has(binding, "modal");
-        const auto topics =
-            topics_after(binding.topic_from > 0 ? binding.topic_from : m_anchor + 1, binding);
+        // The anchor itself may name the theme ("invasion of", "recognised"), unless it opens
+        // the pattern and so names the relation ("relations between"); a sentence-opening phrase
+        // may name it too ("On Syria, Macron said ...").
+        const std::uint32_t topic_from = binding.topic_from > 0   ? binding.topic_from
+                                         : m_pattern->anchor == 0 ? m_anchor + 1
+                                                                  : m_anchor;
+        auto topics = topics_in(topic_from, m_last, binding);
+        for (auto &topic : opening_topics(binding)) {
+            if (std::none_of(topics.begin(), topics.end(),
+                             [&](const Topic &t) { return t.name == topic.name; })) {
+                topics.push_back(std::move(topic));
+            }
+        }
         const bool all_pairs = binding.sources == binding.targets;
         for (std::size_t si = 0; si < sources.size(); ++si) {
             const int source = sources[si];

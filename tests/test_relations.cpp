@@ -173,3 +173,40 @@ TEST_CASE("topics are named as the news names them", "[relations]") {
         CHECK_FALSE(has(all, "Syria", "Russia", "ACCUSE")); // a comma alone makes no list
     }
 }
+
+TEST_CASE("a relative clause takes its antecedent as the source", "[relations]") {
+    const auto all =
+        edges("Villepin replied to the US defence secretary, Donald Rumsfeld, who last "
+              "month dismissed France and Germany as old Europe.");
+    CHECK(has(all, "Donald Rumsfeld", "France", "ACCUSE"));
+    CHECK(has(all, "Donald Rumsfeld", "Germany", "ACCUSE"));
+    CHECK_FALSE(has(all, "Dominique de Villepin", "France", "ACCUSE"));
+}
+
+TEST_CASE("a noun after a determiner borrows no source from the sentence", "[relations]") {
+    const auto all = edges("Putin warned that western sanctions against Russia would fail.");
+    CHECK_FALSE(has(all, "Vladimir Putin", "Russia", "SANCTION"));
+    CHECK(has(edges("The EU sanctions imposed on Russia remain."), "European Union", "Russia",
+              "SANCTION"));
+}
+
+TEST_CASE("breaking off relations and cancelling contacts are rejections", "[relations]") {
+    CHECK(has(edges("Maduro responded by breaking off relations with the United States."),
+              "Nicolás Maduro", "United States", "REJECT"));
+    CHECK(has(edges("Riyadh cut ties with Tehran in January 2016."), "Saudi Arabia", "Iran",
+              "REJECT"));
+    CHECK(has(edges("Blinken cancelled a meeting with Sergei Lavrov.", "2022-02-25"),
+              "Antony Blinken", "Sergei Lavrov", "REJECT"));
+}
+
+TEST_CASE("blame, transfers, quarrels and passive attacks", "[relations]") {
+    CHECK(has(edges("India blamed the attacks on Lashkar-e-Taiba."), "India", "Lashkar-e-Taiba",
+              "ACCUSE"));
+    CHECK(has(edges("Russia has lent billions of dollars to Venezuela."), "Russia", "Venezuela",
+              "AID"));
+    CHECK(has(edges("India and Pakistan quarrelled over Kashmir."), "India", "Pakistan", "OPPOSE"));
+    CHECK(
+        has(edges("Ukraine was attacked by Russia on Thursday."), "Russia", "Ukraine", "ASSAULT"));
+    CHECK(has(edges("Angela Merkel called Juan Guaidó the legitimate interim leader."),
+              "Angela Merkel", "Juan Guaidó", "SUPPORT"));
+}

@@ -67,15 +67,68 @@ private:
             }
         }
         // "X accuse+ Y" without an X before the verb ("…, accusing Russia", a quote's "we
-        // accuse"): the source is the quote's speaker or the sentence's subject.
+        // accuse"): the source is the antecedent of "who"/"which", the quote's speaker or the
+        // sentence's subject. Where X must stand next to the word, not after a determiner
+        // ("that western sanctions", "its support"): there X is an owner we do not know.
         if (pattern.elements.front().kind == ElementKind::source) {
             Binding binding;
             binding.first = anchor;
             const std::size_t from = pattern.elements[1].kind == ElementKind::gap ? 2 : 1;
-            if (static_cast<int>(from) == pattern.anchor && match(from, anchor, binding)) {
+            const auto antecedent = relative_antecedent(anchor);
+            if (antecedent) {
+                binding.sources.push_back(*antecedent);
+            }
+            if (static_cast<int>(from) == pattern.anchor &&
+                (antecedent || from == 2 || !determined_noun(anchor)) &&
+                match(from, anchor, binding)) {
                 emit(binding);
             }
         }
+    }
+
+    /// The first token before `i` that is no auxiliary, negation or adverb of those lists.
+    std::uint32_t before_fillers(std::uint32_t i) const {
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        while (i > low && (m_ctx.has(i - 1, "auxiliary") || m_ctx.has(i - 1, "negation"))) {
+            --i;
+        }
+        return i;
+    }
+
+    /// Whether a determiner stands at most two words before `anchor` ("its alleged support",
+    /// "that western sanctions"): the anchor is then a noun whose owner we do not know.
+    bool determined_noun(std::uint32_t anchor) const {
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        for (std::uint32_t i = anchor; i > low && anchor - i < 2;) {
+            --i;
+            if (m_ctx.mention_at(i) != nullptr || m_ctx.text(i) == ",") {
+                return false;
+            }
+            if (m_ctx.has(i, "determiner")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// "Rumsfeld, who last month dismissed France": the actor that "who"/"which" (at most three
+    /// words before `anchor`) refers back to.
+    std::optional<int> relative_antecedent(std::uint32_t anchor) const {
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        for (std::uint32_t i = before_fillers(anchor); i > low + 1 && anchor - i < 4; --i) {
+            if (m_ctx.text(i - 1) == ",") {
+                return std::nullopt;
+            }
+            if (m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that") {
+                const std::uint32_t end = m_ctx.text(i - 2) == "," ? i - 2 : i - 1;
+                const auto *m = end > low ? m_ctx.mention_at(end - 1) : nullptr;
+                if (m != nullptr && !m->possessive && m->last == end) {
+                    return m->actor;
+                }
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
     }
 
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".

@@ -210,3 +210,14 @@ TEST_CASE("blame, transfers, quarrels and passive attacks", "[relations]") {
     CHECK(has(edges("Angela Merkel called Juan Guaidó the legitimate interim leader."),
               "Angela Merkel", "Juan Guaidó", "SUPPORT"));
 }
+
+TEST_CASE("a description before a name leads to the named actor", "[relations]") {
+    CHECK(has(edges("Spain recognised the opposition leader Juan Guaidó as interim president.",
+                    "2019-02-04"),
+              "Spain", "Juan Guaidó", "SUPPORT"));
+    CHECK(has(edges("Moscow has backed the government of Bashar al-Assad since 2015."), "Russia",
+              "Bashar al-Assad", "SUPPORT"));
+    CHECK(has(
+        edges("Xi held talks with the Australian prime minister, Anthony Albanese.", "2022-11-14"),
+        "Xi Jinping", "Anthony Albanese", "CONSULT"));
+}

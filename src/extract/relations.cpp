@@ -144,8 +144,15 @@ private:
             return std::nullopt;
         }
         const auto *m = m_ctx.mention_at(i);
-        if (m == nullptr || m->first != i) {
-            return std::nullopt;
+        if (m == nullptr || m->first != i || m->how == "demonym") {
+            // "the opposition leader Juan Guaidó", "the Australian prime minister, Anthony
+            // Albanese", "the government of Bashar al-Assad": the description's named actor.
+            const std::uint32_t from = m == nullptr || m->first != i ? i : m->last;
+            if (const auto *named = named_after_description(from)) {
+                m = named;
+            } else if (m == nullptr || m->first != i) {
+                return std::nullopt;
+            }
         }
         std::vector<int> actors{m->actor};
         std::uint32_t end = m->last;
@@ -161,6 +168,39 @@ private:
             end = next->last;
         }
         return std::pair{actors, end};
+    }
+
+    /// The mention that a description starting at token `i` leads to: role words ("opposition
+    /// leader", "prime minister", "government of"), an optional comma, then a name.
+    const Mention *named_after_description(std::uint32_t i) const {
+        const std::uint32_t start = i;
+        bool head = false; // "the government of": "of" may follow the description
+        while (i < m_last && i < start + 4) {
+            if (const auto length = m_ctx.cue_at(i, m_last, "actor_head"); length > 0) {
+                head = true;
+                i += length;
+            } else if (const auto title = m_ctx.cue_at(i, m_last, "title"); title > 0) {
+                i += title;
+            } else if (m_ctx.has(i, "person_noun")) {
+                head = true;
+                ++i;
+            } else if (const auto office = m_ctx.lex.offices.longest(m_ctx.lower, i, m_last)) {
+                i += office->length;
+            } else {
+                break;
+            }
+        }
+        if (i == start) {
+            return nullptr;
+        }
+        if (i < m_last && (m_ctx.text(i) == "," || (head && m_ctx.lower[i] == "of"))) {
+            ++i;
+        }
+        const auto *m = i < m_last ? m_ctx.mention_at(i) : nullptr;
+        if (m == nullptr || m->first != i || m->how == "demonym") {
+            return nullptr;
+        }
+        return m;
     }
 
     /// Actors joined to the mention at `first` from the left: "China and Turkey have stood by".

@@ -221,3 +221,18 @@ TEST_CASE("a description before a name leads to the named actor", "[relations]")
         edges("Xi held talks with the Australian prime minister, Anthony Albanese.", "2022-11-14"),
         "Xi Jinping", "Anthony Albanese", "CONSULT"));
 }
+
+TEST_CASE("a subject may close with the people who act for it", "[relations]") {
+    const auto all = edges("Spain, France, Germany, Britain and several other European countries "
+                           "recognised Juan Guaidó on Monday.",
+                           "2019-02-04");
+    CHECK(has(all, "Spain", "Juan Guaidó", "SUPPORT"));
+    CHECK(has(all, "United Kingdom", "Juan Guaidó", "SUPPORT"));
+    CHECK(
+        has(edges("Russian officials detained Ukrainian sailors."), "Russia", "Ukraine", "COERCE"));
+}
+
+TEST_CASE("an adverb may stand inside a pattern", "[relations]") {
+    CHECK(has(edges("Japan would talk directly to North Korea about the abductions."), "Japan",
+              "North Korea", "CONSULT"));
+}

@@ -204,13 +204,15 @@ private:
     }
 
     /// Actors joined to the mention at `first` from the left: "China and Turkey have stood by".
-    std::vector<int> joined_before(std::uint32_t first) const {
+    /// `list_goes_on`: an "and" follows the mention ("Spain, Britain and other countries").
+    std::vector<int> joined_before(std::uint32_t first, bool list_goes_on) const {
         std::vector<int> before;
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
-        // A list ends in "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
+        // A list has an "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
         // ("On Syria, France accused").
-        while (first >= low + 2 && (m_ctx.lower[first - 1] == "and" ||
-                                    (m_ctx.lower[first - 1] == "," && !before.empty()))) {
+        while (first >= low + 2 &&
+               (m_ctx.lower[first - 1] == "and" ||
+                (m_ctx.lower[first - 1] == "," && (list_goes_on || !before.empty())))) {
             const auto *m = m_ctx.mention_at(first - 2);
             if (m == nullptr || m->possessive || !subject_like(m->first)) {
                 break;
@@ -263,6 +265,11 @@ private:
                 match(e + 1, pos + 1, binding)) {
                 return true;
             }
+            // "talk directly to", "stood firmly by": an adverb between two words of a pattern.
+            if (e > 0 && elements[e - 1].kind == ElementKind::words && pos < m_last &&
+                is_adverb(pos) && match(e, pos + 1, binding)) {
+                return true;
+            }
             return element.optional && match(e + 1, pos, binding);
         case ElementKind::possessive:
             return pos < m_last && m_doc.tokens[pos].kind == TokenKind::possessive &&
@@ -304,7 +311,10 @@ private:
             auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
             slot = found->first;
             if (element.kind == ElementKind::source) {
-                const auto before = joined_before(first_token);
+                const bool list_goes_on =
+                    found->first.size() > 1 ||
+                    (found->second < m_last && m_ctx.lower[found->second] == "and");
+                const auto before = joined_before(first_token, list_goes_on);
                 slot.insert(slot.begin(), before.begin(), before.end());
             }
             // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
@@ -333,13 +343,18 @@ private:
     std::vector<std::uint32_t> after_subject(std::uint32_t end) const {
         std::vector<std::uint32_t> starts{end};
         const auto skip_fillers = [&](std::uint32_t i) {
-            while (i < m_last && (m_ctx.has(i, "auxiliary") || m_ctx.has(i, "negation"))) {
+            while (i < m_last &&
+                   (m_ctx.has(i, "auxiliary") || m_ctx.has(i, "negation") || is_adverb(i))) {
                 ++i;
             }
             return i;
         };
         if (const auto i = skip_fillers(end); i != end) {
             starts.push_back(i);
+        }
+        if (const auto i = after_agent_noun(end); i != end) {
+            starts.push_back(skip_fillers(i)); // "Russian officials seized", "Spain and other
+                                               // European countries recognised"
         }
         if (end < m_last && m_ctx.text(end) == ",") {
             starts.push_back(skip_fillers(end + 1)); // "Straw, the foreign secretary, backed"
@@ -354,6 +369,38 @@ private:
             }
         }
         return starts;
+    }
+
+    /// A lower-case word in -ly between a subject and its verb or inside a pattern ("directly").
+    bool is_adverb(std::uint32_t i) const {
+        const auto word = std::string_view(m_ctx.lower[i]);
+        return m_doc.tokens[i].kind == TokenKind::word && !m_doc.tokens[i].upper &&
+               word.size() >= 5 && word.substr(word.size() - 2) == "ly";
+    }
+
+    /// Where a subject ending at `end` continues with a noun for the people who act: after a
+    /// demonym ("Russian officials") or after a list's "and (several) other (European)
+    /// countries". Returns `end` when it does not.
+    std::uint32_t after_agent_noun(std::uint32_t end) const {
+        if (end >= m_last) {
+            return end;
+        }
+        const auto *subject = end > 0 ? m_ctx.mention_at(end - 1) : nullptr;
+        if (subject != nullptr && subject->how == "demonym" && m_ctx.has(end, "agent_noun")) {
+            return end + 1;
+        }
+        if (m_ctx.lower[end] != "and") {
+            return end;
+        }
+        for (std::uint32_t k = end + 1; k < m_last && k < end + 6; ++k) {
+            if (m_ctx.has(k, "agent_noun")) {
+                return k + 1;
+            }
+            if (m_doc.tokens[k].kind != TokenKind::word || m_ctx.mention_at(k) != nullptr) {
+                break;
+            }
+        }
+        return end;
     }
 
     /// X&Y: "France and Russia", "the leaders of Russia, Ukraine, Germany and France" (every

@@ -236,3 +236,20 @@ TEST_CASE("an adverb may stand inside a pattern", "[relations]") {
     CHECK(has(edges("Japan would talk directly to North Korea about the abductions."), "Japan",
               "North Korea", "CONSULT"));
 }
+
+TEST_CASE("verbs that undo what follows negate the relation", "[relations]") {
+    const auto all = edges("\"President Putin, stop your troops from attacking Ukraine,\" Guterres "
+                           "said.",
+                           "2022-02-25");
+    CHECK_FALSE(has(all, "António Guterres", "Ukraine", "ASSAULT"));
+    CHECK_FALSE(has(edges("Erdogan refused to recognise Cyprus."), "Recep Tayyip Erdoğan", "Cyprus",
+                    "SUPPORT"));
+}
+
+TEST_CASE("a pronoun finds a subject behind a long relative clause", "[relations]") {
+    const auto all = edges("Maduro, who began a second term in January after a 2018 election "
+                           "widely denounced as fraudulent, had rejected the ultimatum. In an "
+                           "interview, he warned Sánchez that he would have blood on his hands.",
+                           "2019-02-04");
+    CHECK(has(all, "Nicolás Maduro", "Pedro Sánchez", "THREATEN"));
+}

@@ -650,7 +650,7 @@ private:
         if (next + 1 < sentence.last && m_ctx.text(next) == "," && !m_ctx.verb_like(next + 1)) {
             // "Hans Blix, the head of the agency, said"; "Powell, who spoke first, answered"
             std::uint32_t k = next + 1;
-            while (k < sentence.last && k < next + 15 && m_ctx.text(k) != ",") {
+            while (k < sentence.last && k < next + 20 && m_ctx.text(k) != ",") {
                 ++k;
             }
             if (k >= sentence.last || m_ctx.text(k) != ",") {

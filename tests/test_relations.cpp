@@ -253,3 +253,18 @@ TEST_CASE("a pronoun finds a subject behind a long relative clause", "[relations
                            "2019-02-04");
     CHECK(has(all, "Nicolás Maduro", "Pedro Sánchez", "THREATEN"));
 }
+
+TEST_CASE("an object relative clause points back to the target", "[relations]") {
+    const auto all = edges("France has backed rebels fighting Assad, whom Russia has supported "
+                           "militarily since 2015.");
+    CHECK(has(all, "Russia", "Bashar al-Assad", "SUPPORT"));
+    CHECK_FALSE(has(all, "France", "Bashar al-Assad", "SUPPORT"));
+}
+
+TEST_CASE("a possessive at the end of a pattern is what the relation is aimed at", "[relations]") {
+    CHECK(has(edges("Germany condemned Russia's invasion of Ukraine.", "2022-02-25"), "Germany",
+              "Russia", "ACCUSE"));
+    // A possessive subject is still no agent.
+    CHECK_FALSE(has(edges("Britain's foreign secretary backed Washington."), "United Kingdom",
+                    "United States", "SUPPORT"));
+}

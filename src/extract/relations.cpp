@@ -290,16 +290,28 @@ private:
             return match(e + 1, pos, binding);
         case ElementKind::source:
         case ElementKind::target: {
+            const bool last_element = e + 1 == elements.size();
             const auto found = actors_at(pos, element.kind == ElementKind::target);
             if (!found) {
-                return false;
+                // "Assad, whom Russia has supported": the object stands before the subject.
+                const auto object = element.kind == ElementKind::target && last_element
+                                        ? object_antecedent(binding.first)
+                                        : std::nullopt;
+                if (object) {
+                    binding.targets = {*object};
+                    binding.end = pos;
+                }
+                return object.has_value();
             }
             const bool next_is_possessive =
                 e + 1 < elements.size() && elements[e + 1].kind == ElementKind::possessive;
             const std::uint32_t last_token = found->second - 1;
             const auto *last_mention = m_ctx.mention_at(last_token);
-            if (last_mention != nullptr && last_mention->possessive != next_is_possessive) {
-                return false; // "Britain's foreign secretary ... backed" is not Britain backing
+            // "Britain's foreign secretary ... backed" is not Britain backing; but "condemned
+            // Russia's invasion" is aimed at Russia.
+            if (last_mention != nullptr && last_mention->possessive != next_is_possessive &&
+                !(element.kind == ElementKind::target && last_element)) {
+                return false;
             }
             const bool before_gap =
                 e + 1 < elements.size() && elements[e + 1].kind == ElementKind::gap;
@@ -369,6 +381,23 @@ private:
             }
         }
         return starts;
+    }
+
+    /// The actor an object relative clause starting at `subject` refers back to: "Assad, whom
+    /// Russia has supported", "the Kurds, which Turkey attacked". Not "who" or "that", which
+    /// mostly open a subject or a reported clause.
+    std::optional<int> object_antecedent(std::uint32_t subject) const {
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        if (subject < low + 3 ||
+            (m_ctx.lower[subject - 1] != "whom" && m_ctx.lower[subject - 1] != "which") ||
+            m_ctx.text(subject - 2) != ",") {
+            return std::nullopt;
+        }
+        const auto *m = m_ctx.mention_at(subject - 3);
+        if (m == nullptr || m->possessive || m->last != subject - 2) {
+            return std::nullopt;
+        }
+        return m->actor;
     }
 
     /// A lower-case word in -ly between a subject and its verb or inside a pattern ("directly").

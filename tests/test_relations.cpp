@@ -268,3 +268,33 @@ TEST_CASE("a possessive at the end of a pattern is what the relation is aimed at
     CHECK_FALSE(has(edges("Britain's foreign secretary backed Washington."), "United Kingdom",
                     "United States", "SUPPORT"));
 }
+
+TEST_CASE("everyday verbs and nouns of diplomatic news", "[relations]") {
+    const std::string date = "2022-02-25";
+    CHECK(has(edges("Iran vowed retaliation against Israel after the strike.", date), "Iran",
+              "Israel", "THREATEN"));
+    CHECK(has(edges("Joe Biden called Vladimir Putin a war criminal.", date), "Joe Biden",
+              "Vladimir Putin", "ACCUSE"));
+    CHECK(has(edges("Biden raised concerns about China's treatment of Uyghurs.", date), "Joe Biden",
+              "China", "PROTEST"));
+    CHECK(has(edges("Maduro rejected the European Union's ultimatum.", date), "Nicolás Maduro",
+              "European Union", "REJECT"));
+    CHECK(has(edges("Iran accepted Russia's offer of talks.", date), "Iran", "Russia", "AGREE"));
+    CHECK(has(edges("Trump invited Kim Jong-un to the White House.", "2018-06-12"), "Donald Trump",
+              "Kim Jong-un", "REQUEST"));
+    CHECK(has(edges("Germany pledged 500 million euros in military aid to Ukraine.", date),
+              "Germany", "Ukraine", "AID"));
+    CHECK(has(edges("Russia sent troops into Georgia.", date), "Russia", "Georgia", "MOBILIZE"));
+    CHECK(has(edges("China brokered a deal between Saudi Arabia and Iran.", date), "China", "Iran",
+              "SUPPORT"));
+    CHECK(has(edges("India and Pakistan traded accusations over Kashmir.", date), "India",
+              "Pakistan", "OPPOSE"));
+    CHECK(
+        has(edges("Russia's dispute with Ukraine deepened.", date), "Russia", "Ukraine", "OPPOSE"));
+}
+
+TEST_CASE("easing sanctions is a concession, not a sanction", "[relations]") {
+    const auto all = edges("The US will ease sanctions on Venezuela.", "2023-10-18");
+    CHECK(has(all, "United States", "Venezuela", "CONCEDE"));
+    CHECK_FALSE(has(all, "United States", "Venezuela", "SANCTION"));
+}

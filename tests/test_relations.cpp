@@ -298,3 +298,23 @@ TEST_CASE("easing sanctions is a concession, not a sanction", "[relations]") {
     CHECK(has(all, "United States", "Venezuela", "CONCEDE"));
     CHECK_FALSE(has(all, "United States", "Venezuela", "SANCTION"));
 }
+
+TEST_CASE("what a speaker says of someone makes the speaker the source", "[relations]") {
+    const std::string date = "2022-02-25";
+    SECTION("a quote over two sentences") {
+        const auto all =
+            edges("\"Putin is the aggressor. Putin chose this war,\" Biden said.", date);
+        CHECK(has(all, "Joe Biden", "Vladimir Putin", "ACCUSE"));
+    }
+    SECTION("a list of targets before the verb") {
+        const auto all = edges("\"Russia Today and Sputnik behaved as organs of propaganda,\" "
+                               "Macron said.");
+        CHECK(has(all, "Emmanuel Macron", "Russia Today", "ACCUSE"));
+        CHECK(has(all, "Emmanuel Macron", "Sputnik", "ACCUSE"));
+    }
+    SECTION("outside any statement, S matches nothing") {
+        const auto all = edges("Russia launched a full-scale invasion of Ukraine.", date);
+        REQUIRE(all.size() == 1);
+        CHECK(all.front().type == "ASSAULT");
+    }
+}

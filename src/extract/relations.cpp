@@ -322,7 +322,8 @@ private:
             }
             auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
             slot = found->first;
-            if (element.kind == ElementKind::source) {
+            // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
+            if (element.kind == ElementKind::source || static_cast<int>(e) < m_pattern->anchor) {
                 const bool list_goes_on =
                     found->first.size() > 1 ||
                     (found->second < m_last && m_ctx.lower[found->second] == "and");
@@ -345,6 +346,14 @@ private:
         }
         case ElementKind::pair:
             return match_pair(e, pos, binding);
+        case ElementKind::speaker: {
+            const int speaker = speaker_of_anchor();
+            if (speaker < 0) {
+                return false;
+            }
+            binding.sources = {speaker};
+            return match(e + 1, pos, binding);
+        }
         }
         return false;
     }
@@ -461,6 +470,18 @@ private:
             }
         }
         return false;
+    }
+
+    /// The speaker of the statement, quoted or reported, whose words hold the anchor; or -1.
+    int speaker_of_anchor() const {
+        const auto &anchor = m_doc.tokens[m_anchor];
+        for (const auto &st : m_ctx.out.statements) {
+            if (st.speaker >= 0 && (st.kind == "direct" || !anchor.in_quote) &&
+                st.begin <= anchor.begin && anchor.end <= st.end) {
+                return st.speaker;
+            }
+        }
+        return -1;
     }
 
     /// With no X in the pattern: the speaker of the quote the anchor is in, else the sentence's

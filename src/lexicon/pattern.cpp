@@ -36,6 +36,8 @@ PatternElement parse_element(std::string_view item, const LexiconLine &line) {
         element.kind = ElementKind::source;
     } else if (item == "Y") {
         element.kind = ElementKind::target;
+    } else if (item == "S") {
+        element.kind = ElementKind::speaker;
     } else if (item == "X&Y") {
         element.kind = ElementKind::pair;
     } else if (item == "T") {

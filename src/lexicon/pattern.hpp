@@ -1,5 +1,6 @@
 // Relation patterns: the small language of lexicon/relations.txt (documented in the README).
 //   ACCUSE | conflictual | X accuse+ Y (of) T
+//   ACCUSE | conflictual | S Y ... chose|started ... war
 #pragma once
 
 #include "lexicon/line_format.hpp"
@@ -13,6 +14,7 @@ enum class ElementKind {
     source,     ///< X: an actor (and actors joined to it by "and")
     target,     ///< Y: an actor (and actors joined to it by "and")
     pair,       ///< X&Y: "France and Russia", "the two leaders": both ends, undirected
+    speaker,    ///< S: the speaker of the quote or reported speech the match is in (the source)
     topic,      ///< T: the rest of the clause, searched for topics
     words,      ///< a literal word or alternatives: accuse+|charge+
     possessive, ///< 's

@@ -168,6 +168,14 @@ TEST_CASE("inflections give the regular forms of a verb", "[lexicon]") {
     }
     const auto impose = inflections("impose sanctions");
     CHECK_THAT(impose, VectorContains(std::string("imposed sanctions")));
+    const auto expel = inflections("expel");
+    for (const char *form : {"expels", "expelled", "expelling"}) {
+        CHECK_THAT(expel, VectorContains(std::string(form)));
+    }
+    const auto cancel = inflections("cancel"); // British and American spelling
+    for (const char *form : {"cancelled", "canceled", "cancelling"}) {
+        CHECK_THAT(cancel, VectorContains(std::string(form)));
+    }
 }
 
 TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexicon]") {

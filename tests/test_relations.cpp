@@ -318,3 +318,31 @@ TEST_CASE("what a speaker says of someone makes the speaker the source", "[relat
         CHECK(all.front().type == "ASSAULT");
     }
 }
+
+TEST_CASE("any subject-verb-object pattern reads in the passive voice", "[relations]") {
+    CHECK(has(edges("France was criticised by Russia over its stance on Syria."), "Russia",
+              "France", "ACCUSE"));
+    CHECK(has(edges("Qatar has been accused of funding terrorism by Saudi Arabia."), "Saudi Arabia",
+              "Qatar", "ACCUSE"));
+    const auto backed = edges("Assad is backed by Russia and Iran.");
+    CHECK(has(backed, "Russia", "Bashar al-Assad", "SUPPORT"));
+    CHECK(has(backed, "Iran", "Bashar al-Assad", "SUPPORT"));
+    const auto negated = edges("Ukraine was not invaded by Belarus.");
+    REQUIRE(negated.size() == 1);
+    CHECK(negated.front().negated);
+}
+
+TEST_CASE("lists of actors may carry an article", "[relations]") {
+    const auto all = edges("Saudi Arabia and the United Arab Emirates severed diplomatic ties "
+                           "with Qatar.");
+    CHECK(has(all, "Saudi Arabia", "Qatar", "REJECT"));
+    CHECK(has(all, "United Arab Emirates", "Qatar", "REJECT"));
+}
+
+TEST_CASE("expressions of support name their target", "[relations]") {
+    const auto all = edges("Emmanuel Macron and Angela Merkel expressed support for Ukraine.");
+    CHECK(has(all, "Emmanuel Macron", "Ukraine", "SUPPORT"));
+    CHECK(has(all, "Angela Merkel", "Ukraine", "SUPPORT"));
+    CHECK(has(edges("Britain expelled 23 Russian diplomats over the poisoning."), "United Kingdom",
+              "Russia", "SANCTION"));
+}

@@ -66,6 +66,9 @@ private:
                 return; // a pattern that opens with its anchor can only start there
             }
         }
+        if (try_passive()) {
+            return;
+        }
         // "X accuse+ Y" without an X before the verb ("…, accusing Russia", a quote's "we
         // accuse"): the source is the antecedent of "who"/"which", the quote's speaker or the
         // sentence's subject. Where X must stand next to the word, not after a determiner
@@ -84,6 +87,49 @@ private:
                 emit(binding);
             }
         }
+    }
+
+    /// "X (...) verb+ Y" read in the passive voice: "Russia was accused by France", "Qatar has
+    /// been accused of funding terrorism by Saudi Arabia". True when it recorded a relation.
+    bool try_passive() {
+        const auto &elements = m_pattern->elements;
+        const std::size_t verb = elements[1].kind == ElementKind::gap ? 2 : 1;
+        if (elements.front().kind != ElementKind::source ||
+            static_cast<int>(verb) != m_pattern->anchor || verb + 1 >= elements.size() ||
+            elements[verb + 1].kind != ElementKind::target) {
+            return false;
+        }
+        const std::uint32_t low = m_ctx.sentence(m_sentence).first;
+        bool passive = false;
+        std::uint32_t i = m_anchor;
+        while (i > low && (m_ctx.has(i - 1, "auxiliary") || m_ctx.has(i - 1, "negation") ||
+                           is_adverb(i - 1))) {
+            passive = passive || m_ctx.has(i - 1, "passive_auxiliary");
+            --i;
+        }
+        const auto *object = i > low ? m_ctx.mention_at(i - 1) : nullptr;
+        if (!passive || object == nullptr || object->possessive || object->last != i) {
+            return false;
+        }
+        for (std::uint32_t by = m_anchor + 1; by < m_last && by < m_anchor + 10; ++by) {
+            if (m_ctx.text(by) == "," || m_ctx.text(by) == ";") {
+                return false;
+            }
+            if (m_ctx.lower[by] == "by") {
+                const auto agents = actors_at(by + 1, true);
+                if (!agents) {
+                    return false;
+                }
+                Binding binding;
+                binding.first = object->first;
+                binding.end = agents->second;
+                binding.sources = agents->first;
+                binding.targets = joined_before(object->first, false);
+                binding.targets.push_back(object->actor);
+                return emit(binding);
+            }
+        }
+        return false;
     }
 
     /// The first token before `i` that is no auxiliary, negation or adverb of those lists.
@@ -158,9 +204,11 @@ private:
         std::uint32_t end = m->last;
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
-            const auto *next = m_ctx.mention_at(end + 1);
+            // "Saudi Arabia and the United Arab Emirates"
+            const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;
+            const auto *next = at < m_last ? m_ctx.mention_at(at) : nullptr;
             // "backing Assad and France supporting rebels": a new clause, not a list.
-            if (next == nullptr || next->first != end + 1 ||
+            if (next == nullptr || next->first != at ||
                 (object && next->last < m_last && m_ctx.verb_like(next->last))) {
                 break;
             }
@@ -210,9 +258,14 @@ private:
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
         // A list has an "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
         // ("On Syria, France accused").
-        while (first >= low + 2 &&
-               (m_ctx.lower[first - 1] == "and" ||
-                (m_ctx.lower[first - 1] == "," && (list_goes_on || !before.empty())))) {
+        while (first >= low + 2) {
+            if (m_ctx.lower[first - 1] == "the" && first >= low + 3) {
+                --first; // "Saudi Arabia and the United Arab Emirates"
+            }
+            if (m_ctx.lower[first - 1] != "and" &&
+                (m_ctx.lower[first - 1] != "," || (!list_goes_on && before.empty()))) {
+                break;
+            }
             const auto *m = m_ctx.mention_at(first - 2);
             if (m == nullptr || m->possessive || !subject_like(m->first)) {
                 break;

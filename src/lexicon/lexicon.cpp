@@ -590,6 +590,11 @@ std::vector<std::string> inflections(std::string_view lemma) {
         const bool sibilant = last == 's' || last == 'x' || last == 'z' || word.ends_with("ch") ||
                               word.ends_with("sh");
         forms.insert(forms.end(), {word + (sibilant ? "es" : "s"), stem + "ed", stem + "ing"});
+        // British spelling doubles a final l after a single vowel (expelled, cancelled,
+        // quarrelled); American spelling does not, and both appear in the news.
+        if (last == 'l' && !double_final && n >= 4 && vowel(word[n - 2]) && !vowel(word[n - 3])) {
+            forms.insert(forms.end(), {word + "led", word + "ling"});
+        }
     }
     for (auto &form : forms) {
         form += rest;

@@ -346,3 +346,32 @@ TEST_CASE("expressions of support name their target", "[relations]") {
     CHECK(has(edges("Britain expelled 23 Russian diplomats over the poisoning."), "United Kingdom",
               "Russia", "SANCTION"));
 }
+
+TEST_CASE("standing relations of rivals and allies", "[relations]") {
+    const std::string date = "2019-06-05";
+    CHECK(has(edges("Iran and Saudi Arabia have been bitter rivals.", date), "Iran", "Saudi Arabia",
+              "OPPOSE"));
+    CHECK(has(edges("Israel and the United States are close allies.", date), "Israel",
+              "United States", "ALIGN"));
+    CHECK(has(edges("The US and Iran have been at loggerheads over the nuclear deal.", date),
+              "United States", "Iran", "OPPOSE"));
+    // An apposition naming a common enemy does not make the pair rivals.
+    CHECK_FALSE(has(edges("Israel and Saudi Arabia, two of Iran's fiercest regional enemies, "
+                          "applauded.",
+                          date),
+                    "Israel", "Saudi Arabia", "OPPOSE"));
+}
+
+TEST_CASE("protests, complaints, retaliation and broken relations", "[relations]") {
+    const std::string date = "2019-06-05";
+    CHECK(has(edges("Japan protested to China over the incursion.", date), "Japan", "China",
+              "PROTEST"));
+    CHECK(has(edges("The Philippines filed a complaint against China.", date), "Philippines",
+              "China", "PROTEST"));
+    CHECK(has(edges("Beijing retaliated against Washington with tariffs.", date), "China",
+              "United States", "COERCE"));
+    CHECK(has(edges("Venezuela broke diplomatic relations with Colombia.", date), "Venezuela",
+              "Colombia", "REJECT"));
+    CHECK(has(edges("Germany sought closer ties with China.", date), "Germany", "China",
+              "COOPERATE"));
+}

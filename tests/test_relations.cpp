@@ -375,3 +375,12 @@ TEST_CASE("protests, complaints, retaliation and broken relations", "[relations]
     CHECK(has(edges("Germany sought closer ties with China.", date), "Germany", "China",
               "COOPERATE"));
 }
+
+TEST_CASE("a capital after 'in' is a venue, not a topic", "[relations]") {
+    const auto topics = topics_of(edges("European Union leaders agreed new sanctions against "
+                                        "Russia at a summit in Brussels over the war in Ukraine.",
+                                        "2022-02-25"),
+                                  "SANCTION");
+    CHECK_FALSE(contains(topics, "Brussels"));
+    CHECK(contains(topics, "Ukraine"));
+}

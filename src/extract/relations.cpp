@@ -619,6 +619,7 @@ private:
                        binding.targets.end();
         };
         int since_preposition = 99;
+        bool locative = false; // the preposition names a location: "talks in Brussels"
         for (std::uint32_t i = from; i < last; ++i) {
             if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, last)) {
                 add(Topic{*theme->value, -1});
@@ -628,13 +629,19 @@ private:
             }
             if (const auto *m = m_ctx.mention_at(i); m != nullptr && m->first == i) {
                 const auto kind = m_ctx.actor(m->actor).kind;
-                if (since_preposition <= 3 &&
+                // A capital or seat of power after "in"/"at" is where things happen, not what
+                // they are about ("a summit in Brussels"); "over Jerusalem" stays a topic.
+                const bool venue = locative && m->how == "place";
+                if (since_preposition <= 3 && !venue &&
                     (kind == ActorKind::country || kind == ActorKind::place) && !is_end(m->actor)) {
                     add(Topic{m_ctx.actor(m->actor).name, m->actor});
                     since_preposition = 0;
                 }
                 i = m->last - 1;
                 continue;
+            }
+            if (m_ctx.has(i, "topic_preposition")) {
+                locative = m_ctx.has(i, "locative");
             }
             since_preposition =
                 m_ctx.has(i, "topic_preposition") ? 0

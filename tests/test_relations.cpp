@@ -384,3 +384,19 @@ TEST_CASE("a capital after 'in' is a venue, not a topic", "[relations]") {
     CHECK_FALSE(contains(topics, "Brussels"));
     CHECK(contains(topics, "Ukraine"));
 }
+
+TEST_CASE("a capital stands for its country where a place cannot be the target", "[relations]") {
+    CHECK(has(edges("Putin called off a trip to Paris last October.", "2016-11-01"),
+              "Vladimir Putin", "France", "REJECT"));
+    // An attack hits the city itself.
+    CHECK(
+        has(edges("Russia launched missiles at Kyiv.", "2022-10-10"), "Russia", "Kyiv", "ASSAULT"));
+}
+
+TEST_CASE("a missing subject comes from the subordinate clause the verb is in", "[relations]") {
+    const auto all = edges("Angela Merkel visited Barack Obama on Monday, when the US president "
+                           "said he was still considering sending defensive weapons to Ukraine.",
+                           "2015-02-12");
+    CHECK(has(all, "Barack Obama", "Ukraine", "AID"));
+    CHECK_FALSE(has(all, "Angela Merkel", "Ukraine", "AID"));
+}

@@ -549,7 +549,23 @@ private:
             }
             return -1;
         }
-        for (std::uint32_t i = m_ctx.sentence(m_sentence).first; i < m_anchor; ++i) {
+        // The subject of the subordinate clause the anchor is in ("..., when the US president
+        // said he was considering sending weapons"), else of the sentence.
+        const std::uint32_t first = m_ctx.sentence(m_sentence).first;
+        std::uint32_t clause = m_anchor;
+        while (clause > first && !m_ctx.has(clause - 1, "subordinator")) {
+            --clause;
+        }
+        if (const int agent = first_agent(clause, targets); clause > first && agent >= 0) {
+            return agent;
+        }
+        return first_agent(first, targets);
+    }
+
+    /// The first actor from token `from` to the anchor that can act: no place, no possessive,
+    /// not quoted and not one of the targets; or -1.
+    int first_agent(std::uint32_t from, const std::vector<int> &targets) const {
+        for (std::uint32_t i = from; i < m_anchor; ++i) {
             const auto *m = m_ctx.mention_at(i);
             if (m == nullptr || m->in_quote || m_ctx.actor(m->actor).kind == ActorKind::place ||
                 std::find(targets.begin(), targets.end(), m->actor) != targets.end()) {
@@ -685,7 +701,7 @@ private:
         for (std::size_t si = 0; si < sources.size(); ++si) {
             const int source = sources[si];
             for (std::size_t ti = all_pairs ? si + 1 : 0; ti < binding.targets.size(); ++ti) {
-                const int target = binding.targets[ti];
+                const int target = state_of_capital(binding.targets[ti]);
                 if (source == target || duplicate(implicit ? -1 : source, target) ||
                     !fits_types(source, target)) {
                     continue;
@@ -708,6 +724,22 @@ private:
             }
         }
         return emitted;
+    }
+
+    /// Where this pattern's type cannot aim at a place, a capital stands for its country ("called
+    /// off a trip to Paris"); otherwise the actor itself.
+    int state_of_capital(int actor) {
+        const auto &ref = m_ctx.actor(actor);
+        if (ref.kind != ActorKind::place || ref.lexicon < 0 ||
+            m_ctx.lex.is_word("place_target_type", to_lower(m_pattern->type))) {
+            return actor;
+        }
+        const auto country = m_ctx.lex.by_code.find(ref.country);
+        if (country == m_ctx.lex.by_code.end() ||
+            m_ctx.lex.actors[country->second].capital != ref.lexicon) {
+            return actor;
+        }
+        return m_ctx.actor_of_lexicon(country->second);
     }
 
     /// Places act on no one; they can only be what an attack, a deployment or a blockade hits.

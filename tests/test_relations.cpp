@@ -400,3 +400,9 @@ TEST_CASE("a missing subject comes from the subordinate clause the verb is in", 
     CHECK(has(all, "Barack Obama", "Ukraine", "AID"));
     CHECK_FALSE(has(all, "Angela Merkel", "Ukraine", "AID"));
 }
+
+TEST_CASE("asking someone for something is a request", "[relations]") {
+    CHECK(has(
+        edges("Ukraine, which Russia invaded in 2022, has asked Germany for tanks.", "2023-01-20"),
+        "Ukraine", "Germany", "REQUEST"));
+}

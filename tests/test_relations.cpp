@@ -406,3 +406,15 @@ TEST_CASE("asking someone for something is a request", "[relations]") {
         edges("Ukraine, which Russia invaded in 2022, has asked Germany for tanks.", "2023-01-20"),
         "Ukraine", "Germany", "REQUEST"));
 }
+
+TEST_CASE("a short quoted label after 'as' is a topic", "[relations]") {
+    const auto all =
+        edges("He replied to the US defence secretary, Donald Rumsfeld, who last month "
+              "dismissed France and Germany as \"old Europe\".",
+              "2003-02-15");
+    CHECK(contains(topics_of(all, "ACCUSE"), "old Europe"));
+    // A quoted phrase elsewhere is no topic.
+    const auto threat = edges("Trump threatened North Korea with \"fire and fury\".", "2017-08-09");
+    REQUIRE(has(threat, "Donald Trump", "North Korea", "THREATEN"));
+    CHECK_FALSE(contains(topics_of(threat, "THREATEN"), "fire and fury"));
+}

@@ -637,6 +637,9 @@ private:
         int since_preposition = 99;
         bool locative = false; // the preposition names a location: "talks in Brussels"
         for (std::uint32_t i = from; i < last; ++i) {
+            if (const auto label = quoted_label(i, last)) {
+                add(Topic{*label, -1}); // dismissed France and Germany as "old Europe"
+            }
             if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, last)) {
                 add(Topic{*theme->value, -1});
                 i += theme->length - 1;
@@ -666,6 +669,25 @@ private:
                     : since_preposition + 1;
         }
         return topics;
+    }
+
+    /// A short quotation of at most four words opening at token `i` after "as" (a label the
+    /// speaker puts on something: dismissed them as "old Europe", described the move as
+    /// "psychological warfare"), as written; none otherwise.
+    std::optional<std::string> quoted_label(std::uint32_t i, std::uint32_t last) const {
+        const auto &tokens = m_doc.tokens;
+        if (!tokens[i].in_quote || i < 2 || tokens[i - 1].in_quote ||
+            tokens[i].kind != TokenKind::word || m_ctx.lower[i - 2] != "as") {
+            return std::nullopt;
+        }
+        std::uint32_t end = i;
+        while (end < last && tokens[end].in_quote) {
+            ++end;
+        }
+        if (end == last || end - i > 4 || tokens[end - 1].kind != TokenKind::word) {
+            return std::nullopt;
+        }
+        return m_ctx.article.text.substr(tokens[i].begin, tokens[end - 1].end - tokens[i].begin);
     }
 
     /// Records the relations of a match; false when it yields none (no source, or only

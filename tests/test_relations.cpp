@@ -418,3 +418,24 @@ TEST_CASE("a short quoted label after 'as' is a topic", "[relations]") {
     REQUIRE(has(threat, "Donald Trump", "North Korea", "THREATEN"));
     CHECK_FALSE(contains(topics_of(threat, "THREATEN"), "fire and fury"));
 }
+
+TEST_CASE("peace, withdrawal from a deal, disappointment and negotiation", "[relations]") {
+    CHECK(has(
+        edges("Egypt, which made peace with Israel in 1979, welcomed the accords.", "2020-09-16"),
+        "Egypt", "Israel", "AGREE"));
+    CHECK(has(edges("Trump announced that the United States was withdrawing from the 2015 nuclear "
+                    "deal with Iran.",
+                    "2018-05-09"),
+              "United States", "Iran", "REJECT"));
+    CHECK(has(edges("The Russian foreign ministry said it was deeply disappointed by Washington's "
+                    "move.",
+                    "2018-05-09"),
+              "Russia", "United States", "PROTEST"));
+    CHECK(has(edges("Iran would negotiate with Russia and China.", "2018-05-09"), "Iran", "China",
+              "CONSULT"));
+}
+
+TEST_CASE("a speaker naming someone's aggression accuses them", "[relations]") {
+    CHECK(has(edges("\"We will not tolerate Russia's aggression,\" Biden said.", "2022-02-25"),
+              "Joe Biden", "Russia", "ACCUSE"));
+}

@@ -439,3 +439,11 @@ TEST_CASE("a speaker naming someone's aggression accuses them", "[relations]") {
     CHECK(has(edges("\"We will not tolerate Russia's aggression,\" Biden said.", "2022-02-25"),
               "Joe Biden", "Russia", "ACCUSE"));
 }
+
+TEST_CASE("a subordinate clause with an unknown subject lends no source", "[relations]") {
+    const auto all = edges("Merkel and Hollande flew on to Brussels for a summit of EU leaders, "
+                           "where the bloc was to discuss whether to tighten sanctions against "
+                           "Moscow.",
+                           "2015-02-12");
+    CHECK_FALSE(has(all, "Angela Merkel", "Russia", "SANCTION"));
+}

@@ -556,8 +556,15 @@ private:
         while (clause > first && !m_ctx.has(clause - 1, "subordinator")) {
             --clause;
         }
-        if (const int agent = first_agent(clause, targets); clause > first && agent >= 0) {
-            return agent;
+        if (clause > first) {
+            if (const int agent = first_agent(clause, targets); agent >= 0) {
+                return agent;
+            }
+            // "..., where the bloc was to discuss whether to tighten sanctions": the clause has a
+            // subject of its own that names no actor we know.
+            if (clause < m_anchor && m_ctx.has(clause, "determiner")) {
+                return -1;
+            }
         }
         return first_agent(first, targets);
     }

@@ -447,3 +447,18 @@ TEST_CASE("a subordinate clause with an unknown subject lends no source", "[rela
                            "2015-02-12");
     CHECK_FALSE(has(all, "Angela Merkel", "Russia", "SANCTION"));
 }
+
+TEST_CASE("more verbs and nouns of pressure and rapprochement", "[relations]") {
+    const std::string date = "2020-06-05";
+    CHECK(has(edges("Erdogan lashed out at Macron.", date), "Recep Tayyip Erdoğan",
+              "Emmanuel Macron", "ACCUSE"));
+    CHECK(has(edges("Canada froze Russia's central bank assets.", date), "Canada", "Russia",
+              "SANCTION"));
+    CHECK(has(edges("The US closed its embassy in Venezuela.", date), "United States", "Venezuela",
+              "REJECT"));
+    CHECK(has(edges("Turkey's rapprochement with Israel surprised many.", date), "Turkey", "Israel",
+              "COOPERATE"));
+    CHECK(has(edges("Qatar restored ties with Egypt.", date), "Qatar", "Egypt", "AGREE"));
+    CHECK(has(edges("The US supplied Ukraine with Javelin missiles.", date), "United States",
+              "Ukraine", "AID"));
+}

@@ -462,3 +462,12 @@ TEST_CASE("more verbs and nouns of pressure and rapprochement", "[relations]") {
     CHECK(has(edges("The US supplied Ukraine with Javelin missiles.", date), "United States",
               "Ukraine", "AID"));
 }
+
+TEST_CASE("a relative clause keeps its antecedent across coordinated verbs", "[relations]") {
+    const auto all = edges("The clash exposed the rift between Moscow, which is bombing rebels, "
+                           "and Ankara, which wants the Syrian president removed and has long "
+                           "backed Juan Guaidó.",
+                           "2019-02-04");
+    CHECK(has(all, "Turkey", "Juan Guaidó", "SUPPORT"));
+    CHECK_FALSE(has(all, "Russia", "Juan Guaidó", "SUPPORT"));
+}

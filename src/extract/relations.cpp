@@ -157,11 +157,12 @@ private:
         return false;
     }
 
-    /// "Rumsfeld, who last month dismissed France": the actor that "who"/"which" (at most three
-    /// words before `anchor`) refers back to.
+    /// "Rumsfeld, who last month dismissed France", "Ankara, which wants Assad removed and has
+    /// long backed the rebels": the actor that "who"/"which" (in the same comma-free stretch,
+    /// at most eleven words before `anchor`) refers back to.
     std::optional<int> relative_antecedent(std::uint32_t anchor) const {
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
-        for (std::uint32_t i = before_fillers(anchor); i > low + 1 && anchor - i < 4; --i) {
+        for (std::uint32_t i = before_fillers(anchor); i > low + 1 && anchor - i < 12; --i) {
             if (m_ctx.text(i - 1) == ",") {
                 return std::nullopt;
             }

@@ -471,3 +471,10 @@ TEST_CASE("a relative clause keeps its antecedent across coordinated verbs", "[r
     CHECK(has(all, "Turkey", "Juan Guaidó", "SUPPORT"));
     CHECK_FALSE(has(all, "Russia", "Juan Guaidó", "SUPPORT"));
 }
+
+TEST_CASE("a pair may be split by a relative clause", "[relations]") {
+    const auto all = edges("The clash exposed the deep rift between Moscow, which is bombing "
+                           "rebels, and Ankara, which wants Assad removed.",
+                           "2015-11-29");
+    CHECK(has(all, "Russia", "Turkey", "OPPOSE"));
+}

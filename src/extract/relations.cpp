@@ -205,6 +205,7 @@ private:
         std::uint32_t end = m->last;
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
+            end = after_relative_clause(end);
             // "Saudi Arabia and the United Arab Emirates"
             const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;
             const auto *next = at < m_last ? m_ctx.mention_at(at) : nullptr;
@@ -217,6 +218,21 @@ private:
             end = next->last;
         }
         return std::pair{actors, end};
+    }
+
+    /// "Moscow, which is bombing rebels, and Ankara": from the comma at `comma` that opens a
+    /// who/which clause, the "and" after the clause's closing comma; else `comma` itself.
+    std::uint32_t after_relative_clause(std::uint32_t comma) const {
+        if (m_ctx.text(comma) != "," || comma + 1 >= m_last ||
+            !m_ctx.has(comma + 1, "relative_pronoun") || m_ctx.lower[comma + 1] == "that") {
+            return comma;
+        }
+        for (std::uint32_t k = comma + 2; k + 1 < m_last && k < comma + 16; ++k) {
+            if (m_ctx.text(k) == ",") {
+                return m_ctx.lower[k + 1] == "and" ? k + 1 : comma;
+            }
+        }
+        return comma;
     }
 
     /// The mention that a description starting at token `i` leads to: role words ("opposition

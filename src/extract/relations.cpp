@@ -2,6 +2,7 @@
 // negation and modality; meetings add CONSULT edges between their participants.
 #include "common/text.hpp"
 #include "extract/context.hpp"
+#include "extract/relation_topics.hpp"
 
 #include <algorithm>
 
@@ -625,95 +626,6 @@ private:
         return false;
     }
 
-    /// Topics of a phrase that opens the sentence with a topic preposition, up to its comma:
-    /// "On Ukraine, the two leaders found common ground".
-    std::vector<Topic> opening_topics(const Binding &binding) const {
-        const std::uint32_t first = m_ctx.sentence(m_sentence).first;
-        if (first >= m_last || !m_ctx.has(first, "topic_preposition") ||
-            m_ctx.has(first, "locative")) {
-            return {};
-        }
-        for (std::uint32_t i = first + 1; i < m_last && i < first + 8 && i < binding.first; ++i) {
-            if (m_ctx.text(i) == ",") {
-                return topics_in(first, i, binding);
-            }
-        }
-        return {};
-    }
-
-    /// Topics between tokens `from` and `last`: lexicon themes, and countries or places that a
-    /// topic preposition introduces.
-    std::vector<Topic> topics_in(std::uint32_t from, std::uint32_t last,
-                                 const Binding &binding) const {
-        std::vector<Topic> topics;
-        const auto add = [&](Topic topic) {
-            if (std::none_of(topics.begin(), topics.end(),
-                             [&](const Topic &t) { return t.name == topic.name; })) {
-                topics.push_back(std::move(topic));
-            }
-        };
-        const auto is_end = [&](int actor) {
-            return std::find(binding.sources.begin(), binding.sources.end(), actor) !=
-                       binding.sources.end() ||
-                   std::find(binding.targets.begin(), binding.targets.end(), actor) !=
-                       binding.targets.end();
-        };
-        int since_preposition = 99;
-        bool locative = false; // the preposition names a location: "talks in Brussels"
-        for (std::uint32_t i = from; i < last; ++i) {
-            if (const auto label = quoted_label(i, last)) {
-                add(Topic{*label, -1}); // dismissed France and Germany as "old Europe"
-            }
-            if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, last)) {
-                add(Topic{*theme->value, -1});
-                i += theme->length - 1;
-                since_preposition = 0;
-                continue;
-            }
-            if (const auto *m = m_ctx.mention_at(i); m != nullptr && m->first == i) {
-                const auto kind = m_ctx.actor(m->actor).kind;
-                // A capital or seat of power after "in"/"at" is where things happen, not what
-                // they are about ("a summit in Brussels"); "over Jerusalem" stays a topic.
-                const bool venue = locative && m->how == "place";
-                if (since_preposition <= 3 && !venue &&
-                    (kind == ActorKind::country || kind == ActorKind::place) && !is_end(m->actor)) {
-                    add(Topic{m_ctx.actor(m->actor).name, m->actor});
-                    since_preposition = 0;
-                }
-                i = m->last - 1;
-                continue;
-            }
-            if (m_ctx.has(i, "topic_preposition")) {
-                locative = m_ctx.has(i, "locative");
-            }
-            since_preposition =
-                m_ctx.has(i, "topic_preposition") ? 0
-                : (m_ctx.lower[i] == "and" || m_ctx.lower[i] == ",") && since_preposition == 0
-                    ? 0
-                    : since_preposition + 1;
-        }
-        return topics;
-    }
-
-    /// A short quotation of at most four words opening at token `i` after "as" (a label the
-    /// speaker puts on something: dismissed them as "old Europe", described the move as
-    /// "psychological warfare"), as written; none otherwise.
-    std::optional<std::string> quoted_label(std::uint32_t i, std::uint32_t last) const {
-        const auto &tokens = m_doc.tokens;
-        if (!tokens[i].in_quote || i < 2 || tokens[i - 1].in_quote ||
-            tokens[i].kind != TokenKind::word || m_ctx.lower[i - 2] != "as") {
-            return std::nullopt;
-        }
-        std::uint32_t end = i;
-        while (end < last && tokens[end].in_quote) {
-            ++end;
-        }
-        if (end == last || end - i > 4 || tokens[end - 1].kind != TokenKind::word) {
-            return std::nullopt;
-        }
-        return m_ctx.article.text.substr(tokens[i].begin, tokens[end - 1].end - tokens[i].begin);
-    }
-
     /// Records the relations of a match; false when it yields none (no source, or only
     /// self-loops and duplicates), so that another reading can be tried.
     bool emit(const Binding &binding) {
@@ -736,13 +648,9 @@ private:
         const std::uint32_t topic_from = binding.topic_from > 0   ? binding.topic_from
                                          : m_pattern->anchor == 0 ? m_anchor + 1
                                                                   : m_anchor;
-        auto topics = topics_in(topic_from, m_last, binding);
-        for (auto &topic : opening_topics(binding)) {
-            if (std::none_of(topics.begin(), topics.end(),
-                             [&](const Topic &t) { return t.name == topic.name; })) {
-                topics.push_back(std::move(topic));
-            }
-        }
+        TopicSearch search{m_sentence, topic_from, binding.first, binding.sources};
+        search.ends.insert(search.ends.end(), binding.targets.begin(), binding.targets.end());
+        const auto topics = relation_topics(m_ctx, search);
         const bool all_pairs = binding.sources == binding.targets;
         for (std::size_t si = 0; si < sources.size(); ++si) {
             const int source = sources[si];

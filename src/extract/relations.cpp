@@ -327,21 +327,9 @@ private:
         if (static_cast<int>(e) > m_pattern->anchor && pos <= m_anchor && m_pattern->anchor >= 0) {
             return false;
         }
-        const auto &element = elements[e];
-        switch (element.kind) {
+        switch (elements[e].kind) {
         case ElementKind::words:
-            if (pos < m_last &&
-                std::find(element.words.begin(), element.words.end(), m_ctx.lower[pos]) !=
-                    element.words.end() &&
-                match(e + 1, pos + 1, binding)) {
-                return true;
-            }
-            // "talk directly to", "stood firmly by": an adverb between two words of a pattern.
-            if (e > 0 && elements[e - 1].kind == ElementKind::words && pos < m_last &&
-                is_adverb(pos) && match(e, pos + 1, binding)) {
-                return true;
-            }
-            return element.optional && match(e + 1, pos, binding);
+            return match_words(e, pos, binding);
         case ElementKind::possessive:
             return pos < m_last && m_doc.tokens[pos].kind == TokenKind::possessive &&
                    match(e + 1, pos + 1, binding);
@@ -360,61 +348,8 @@ private:
             binding.topic_from = pos;
             return match(e + 1, pos, binding);
         case ElementKind::source:
-        case ElementKind::target: {
-            const bool last_element = e + 1 == elements.size();
-            const auto found = actors_at(pos, element.kind == ElementKind::target);
-            if (!found) {
-                // "Assad, whom Russia has supported": the object stands before the subject.
-                const auto object = element.kind == ElementKind::target && last_element
-                                        ? object_antecedent(binding.first)
-                                        : std::nullopt;
-                if (object) {
-                    binding.targets = {*object};
-                    binding.end = pos;
-                }
-                return object.has_value();
-            }
-            const bool next_is_possessive =
-                e + 1 < elements.size() && elements[e + 1].kind == ElementKind::possessive;
-            const std::uint32_t last_token = found->second - 1;
-            const auto *last_mention = m_ctx.mention_at(last_token);
-            // "Britain's foreign secretary ... backed" is not Britain backing; but "condemned
-            // Russia's invasion" is aimed at Russia.
-            if (last_mention != nullptr && last_mention->possessive != next_is_possessive &&
-                !(element.kind == ElementKind::target && last_element)) {
-                return false;
-            }
-            const bool before_gap =
-                e + 1 < elements.size() && elements[e + 1].kind == ElementKind::gap;
-            const std::uint32_t first_token =
-                m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
-            if (element.kind == ElementKind::source && before_gap && !subject_like(first_token)) {
-                return false;
-            }
-            auto &slot = element.kind == ElementKind::source ? binding.sources : binding.targets;
-            slot = found->first;
-            // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
-            if (element.kind == ElementKind::source || static_cast<int>(e) < m_pattern->anchor) {
-                const bool list_goes_on =
-                    found->first.size() > 1 ||
-                    (found->second < m_last && m_ctx.lower[found->second] == "and");
-                const auto before = joined_before(first_token, list_goes_on);
-                slot.insert(slot.begin(), before.begin(), before.end());
-            }
-            // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
-            // has repeatedly accused", "Turkey, which has threatened".
-            const bool before_words = element.kind == ElementKind::source &&
-                                      e + 1 < elements.size() &&
-                                      elements[e + 1].kind == ElementKind::words;
-            for (const auto next :
-                 before_words ? after_subject(found->second) : std::vector{found->second}) {
-                if (match(e + 1, next, binding)) {
-                    return true;
-                }
-            }
-            slot.clear();
-            return false;
-        }
+        case ElementKind::target:
+            return match_actor(e, pos, binding);
         case ElementKind::pair:
             return match_pair(e, pos, binding);
         case ElementKind::speaker: {
@@ -426,6 +361,78 @@ private:
             return match(e + 1, pos, binding);
         }
         }
+        return false;
+    }
+
+    bool match_words(std::size_t e, std::uint32_t pos, Binding &binding) {
+        const auto &elements = m_pattern->elements;
+        const auto &words = elements[e].words;
+        if (pos < m_last &&
+            std::find(words.begin(), words.end(), m_ctx.lower[pos]) != words.end() &&
+            match(e + 1, pos + 1, binding)) {
+            return true;
+        }
+        // "talk directly to", "stood firmly by": an adverb between two words of a pattern.
+        if (e > 0 && elements[e - 1].kind == ElementKind::words && pos < m_last && is_adverb(pos) &&
+            match(e, pos + 1, binding)) {
+            return true;
+        }
+        return elements[e].optional && match(e + 1, pos, binding);
+    }
+
+    /// X or Y at `pos`, with the readings around it: an object before its subject, possessives,
+    /// lists joined from the left, and the words between a subject and its verb.
+    bool match_actor(std::size_t e, std::uint32_t pos, Binding &binding) {
+        const auto &elements = m_pattern->elements;
+        const bool source = elements[e].kind == ElementKind::source;
+        const bool last_element = e + 1 == elements.size();
+        const auto found = actors_at(pos, !source);
+        if (!found) {
+            // "Assad, whom Russia has supported": the object stands before the subject.
+            const auto object =
+                !source && last_element ? object_antecedent(binding.first) : std::nullopt;
+            if (object) {
+                binding.targets = {*object};
+                binding.end = pos;
+            }
+            return object.has_value();
+        }
+        const bool next_is_possessive =
+            !last_element && elements[e + 1].kind == ElementKind::possessive;
+        const auto *last_mention = m_ctx.mention_at(found->second - 1);
+        // "Britain's foreign secretary ... backed" is not Britain backing; but "condemned
+        // Russia's invasion" is aimed at Russia.
+        if (last_mention != nullptr && last_mention->possessive != next_is_possessive &&
+            (source || !last_element)) {
+            return false;
+        }
+        const bool before_gap = !last_element && elements[e + 1].kind == ElementKind::gap;
+        const std::uint32_t first_token =
+            m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
+        if (source && before_gap && !subject_like(first_token)) {
+            return false;
+        }
+        auto &slot = source ? binding.sources : binding.targets;
+        slot = found->first;
+        // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
+        if (source || static_cast<int>(e) < m_pattern->anchor) {
+            const bool list_goes_on =
+                found->first.size() > 1 ||
+                (found->second < m_last && m_ctx.lower[found->second] == "and");
+            const auto before = joined_before(first_token, list_goes_on);
+            slot.insert(slot.begin(), before.begin(), before.end());
+        }
+        // Between a subject and its verb: "Straw, the foreign secretary, backed", "Russia
+        // has repeatedly accused", "Turkey, which has threatened".
+        const bool before_words =
+            source && !last_element && elements[e + 1].kind == ElementKind::words;
+        for (const auto next :
+             before_words ? after_subject(found->second) : std::vector{found->second}) {
+            if (match(e + 1, next, binding)) {
+                return true;
+            }
+        }
+        slot.clear();
         return false;
     }
 

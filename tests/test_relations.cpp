@@ -478,3 +478,20 @@ TEST_CASE("a pair may be split by a relative clause", "[relations]") {
                            "2015-11-29");
     CHECK(has(all, "Russia", "Turkey", "OPPOSE"));
 }
+
+TEST_CASE("requests to meet, appeals in a quote, red lines and refused recognition",
+          "[relations]") {
+    CHECK(has(edges("The UN secretary general, António Guterres, made a direct appeal. "
+                    "\"President Putin, stop your troops from attacking Ukraine,\" he said.",
+                    "2022-02-25"),
+              "António Guterres", "Vladimir Putin", "REQUEST"));
+    CHECK(has(edges("Xi told Biden that the Taiwan question was \"the first red line that must not "
+                    "be crossed\".",
+                    "2022-11-14"),
+              "Xi Jinping", "Joe Biden", "THREATEN"));
+    const auto refused = edges("Canada said it would not recognise Nicolás Maduro.", "2019-02-04");
+    CHECK(has(refused, "Canada", "Nicolás Maduro", "REJECT"));
+    CHECK_FALSE(has(refused, "Canada", "Nicolás Maduro", "SUPPORT"));
+    CHECK(has(edges("Erdogan said he wanted to meet Putin in Paris.", "2015-11-29"),
+              "Recep Tayyip Erdoğan", "Vladimir Putin", "REQUEST"));
+}

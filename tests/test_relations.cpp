@@ -495,3 +495,10 @@ TEST_CASE("requests to meet, appeals in a quote, red lines and refused recogniti
     CHECK(has(edges("Erdogan said he wanted to meet Putin in Paris.", "2015-11-29"),
               "Recep Tayyip Erdoğan", "Vladimir Putin", "REQUEST"));
 }
+
+TEST_CASE("a speaker's charge of broken commitments, with the named agreement as topic",
+          "[relations]") {
+    const auto all = edges("Putin said Kiev had yet to honour its side of the Minsk agreements.");
+    REQUIRE(has(all, "Vladimir Putin", "Ukraine", "ACCUSE"));
+    CHECK(contains(topics_of(all, "ACCUSE"), "Minsk agreements"));
+}

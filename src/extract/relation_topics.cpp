@@ -35,6 +35,30 @@ std::optional<std::string> quoted_label(const Context &ctx, std::uint32_t i, std
     return ctx.article.text.substr(tokens[i].begin, tokens[end - 1].end - tokens[i].begin);
 }
 
+/// A name of one to three capitalised words that opens at token `i` and is followed by a word for
+/// an agreement or a forum ("the Minsk agreements", "the Abraham Accords", "the Normandy
+/// format"), as written; none otherwise.
+std::optional<std::string> named_agreement(const Context &ctx, std::uint32_t i,
+                                           std::uint32_t last) {
+    const auto &tokens = ctx.out.doc.tokens;
+    const auto capitalised = [&](std::uint32_t k) {
+        return tokens[k].kind == TokenKind::word && tokens[k].upper &&
+               !ctx.has(k, "named_agreement") && !ctx.has(k, "determiner");
+    };
+    if (!capitalised(i) || (i > 0 && capitalised(i - 1))) {
+        return std::nullopt;
+    }
+    for (std::uint32_t k = i; k < last && k < i + 4; ++k) {
+        if (ctx.has(k, "named_agreement") && k > i) {
+            return ctx.article.text.substr(tokens[i].begin, tokens[k].end - tokens[i].begin);
+        }
+        if (!capitalised(k)) {
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
 /// Topics between tokens `from` and `last`: quoted labels, lexicon themes, and countries or
 /// places that a topic preposition introduces.
 void topics_in(const Context &ctx, std::uint32_t from, std::uint32_t last,
@@ -44,6 +68,9 @@ void topics_in(const Context &ctx, std::uint32_t from, std::uint32_t last,
     for (std::uint32_t i = from; i < last; ++i) {
         if (const auto label = quoted_label(ctx, i, last)) {
             add_topic(topics, Topic{*label, -1});
+        }
+        if (const auto deal = named_agreement(ctx, i, last)) {
+            add_topic(topics, Topic{*deal, -1});
         }
         if (const auto theme = ctx.lex.topics.longest(ctx.lower, i, last)) {
             add_topic(topics, Topic{*theme->value, -1});

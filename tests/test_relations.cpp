@@ -502,3 +502,30 @@ TEST_CASE("a speaker's charge of broken commitments, with the named agreement as
     REQUIRE(has(all, "Vladimir Putin", "Ukraine", "ACCUSE"));
     CHECK(contains(topics_of(all, "ACCUSE"), "Minsk agreements"));
 }
+
+TEST_CASE("lists with an Oxford comma, and what is no list", "[relations]") {
+    const auto regret = edges("\"France, Germany, and the UK regret the U.S. decision to leave the "
+                              "JCPOA,\" Macron wrote on Twitter.",
+                              "2018-05-09");
+    CHECK(has(regret, "France", "United States", "PROTEST"));
+    CHECK(has(regret, "United Kingdom", "United States", "PROTEST"));
+    const auto stood = edges("China and Turkey have also stood by Maduro, and Cuba's president, "
+                             "Miguel Díaz-Canel, accused Washington of plotting a coup.",
+                             "2019-02-04");
+    CHECK(has(stood, "China", "Nicolás Maduro", "SUPPORT"));
+    CHECK_FALSE(has(stood, "China", "Cuba", "SUPPORT"));
+    const auto pelosi =
+        edges("China suspended talks after the visit by the US House speaker, Nancy "
+              "Pelosi, and Washington has since imposed export controls on Chinese "
+              "firms.",
+              "2022-11-14");
+    CHECK(has(pelosi, "United States", "China", "SANCTION"));
+    CHECK_FALSE(has(pelosi, "Nancy Pelosi", "China", "SANCTION"));
+}
+
+TEST_CASE("a quotation mark may stand inside a pattern", "[relations]") {
+    CHECK(has(edges("The Russian foreign ministry said it was \"deeply disappointed\" by "
+                    "Washington's move.",
+                    "2018-05-09"),
+              "Russia", "United States", "PROTEST"));
+}

@@ -207,11 +207,15 @@ private:
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
             end = after_relative_clause(end);
+            if (m_ctx.lower[end] == "," && m_ctx.lower[end + 1] == "and" && end + 2 < m_last &&
+                actors.size() >= 2) {
+                ++end; // "France, Germany, and the UK"; but not "Maduro, and Cuba's president"
+            }
             // "Saudi Arabia and the United Arab Emirates"
             const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;
             const auto *next = at < m_last ? m_ctx.mention_at(at) : nullptr;
             // "backing Assad and France supporting rebels": a new clause, not a list.
-            if (next == nullptr || next->first != at ||
+            if (next == nullptr || next->first != at || next->possessive ||
                 (object && next->last < m_last && m_ctx.verb_like(next->last))) {
                 break;
             }
@@ -283,6 +287,17 @@ private:
             if (m_ctx.lower[first - 1] != "and" &&
                 (m_ctx.lower[first - 1] != "," || (!list_goes_on && before.empty()))) {
                 break;
+            }
+            if (m_ctx.lower[first - 1] == "and" && first >= low + 3 &&
+                m_ctx.text(first - 2) == ",") {
+                // "France, Germany, and the UK": a list of three or more, not "Pelosi, and
+                // Washington has since imposed"
+                const auto *m = m_ctx.mention_at(first - 3);
+                if (m == nullptr || m->first <= low + 1 || m_ctx.text(m->first - 1) != "," ||
+                    m_ctx.mention_at(m->first - 2) == nullptr) {
+                    break;
+                }
+                --first;
             }
             const auto *m = m_ctx.mention_at(first - 2);
             if (m == nullptr || m->possessive || !subject_like(m->first)) {
@@ -372,9 +387,10 @@ private:
             match(e + 1, pos + 1, binding)) {
             return true;
         }
-        // "talk directly to", "stood firmly by": an adverb between two words of a pattern.
-        if (e > 0 && elements[e - 1].kind == ElementKind::words && pos < m_last && is_adverb(pos) &&
-            match(e, pos + 1, binding)) {
+        // "talk directly to", "stood firmly by", "“deeply disappointed” by": an adverb or a
+        // quotation mark between two words of a pattern.
+        if (e > 0 && elements[e - 1].kind == ElementKind::words && pos < m_last &&
+            (is_adverb(pos) || m_ctx.has(pos, "quotation_mark")) && match(e, pos + 1, binding)) {
             return true;
         }
         return elements[e].optional && match(e + 1, pos, binding);

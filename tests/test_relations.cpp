@@ -327,6 +327,9 @@ TEST_CASE("any subject-verb-object pattern reads in the passive voice", "[relati
     const auto backed = edges("Assad is backed by Russia and Iran.");
     CHECK(has(backed, "Russia", "Bashar al-Assad", "SUPPORT"));
     CHECK(has(backed, "Iran", "Bashar al-Assad", "SUPPORT"));
+    CHECK(has(edges("The rebels fought Assad, who is backed by Russia and Iran."), "Iran",
+              "Bashar al-Assad", "SUPPORT"));
+    CHECK(edges("Ukraine was invaded by land, sea and air.").empty());
     const auto negated = edges("Ukraine was not invaded by Belarus.");
     REQUIRE(negated.size() == 1);
     CHECK(negated.front().negated);

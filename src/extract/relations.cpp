@@ -108,6 +108,11 @@ private:
             passive = passive || m_ctx.has(i - 1, "passive_auxiliary");
             --i;
         }
+        // "Assad, who is backed by Russia": the subject is the relative pronoun's antecedent.
+        if (i > low + 2 && m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that" &&
+            m_ctx.text(i - 2) == ",") {
+            i -= 2;
+        }
         const auto *object = i > low ? m_ctx.mention_at(i - 1) : nullptr;
         if (!passive || object == nullptr || object->possessive || object->last != i) {
             return false;

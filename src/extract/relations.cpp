@@ -1,5 +1,6 @@
-// Relations: lexicon patterns matched around their anchor word, with source, target, topics,
-// negation and modality; meetings add CONSULT edges between their participants.
+// Relations: lexicon patterns matched around their anchor word (and read in the passive voice),
+// with source, target, negation and modality, and topics from relation_topics; meetings add
+// CONSULT edges between their participants.
 #include "common/text.hpp"
 #include "extract/context.hpp"
 #include "extract/relation_topics.hpp"

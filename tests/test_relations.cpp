@@ -532,3 +532,14 @@ TEST_CASE("a quotation mark may stand inside a pattern", "[relations]") {
                     "2018-05-09"),
               "Russia", "United States", "PROTEST"));
 }
+
+TEST_CASE("an object pronoun stands for the person named last before it", "[relations]") {
+    const auto all = edges("Juan Guaidó declared himself interim president in Caracas. Donald "
+                           "Trump recognised him within minutes.",
+                           "2019-02-04");
+    CHECK(has(all, "Donald Trump", "Juan Guaidó", "SUPPORT"));
+    // "her" before a noun is a possessive, not an object.
+    CHECK_FALSE(
+        has(edges("Theresa May met Angela Merkel. Trump backed her government.", "2018-05-09"),
+            "Donald Trump", "Angela Merkel", "SUPPORT"));
+}

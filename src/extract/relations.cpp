@@ -408,7 +408,12 @@ private:
         const auto &elements = m_pattern->elements;
         const bool source = elements[e].kind == ElementKind::source;
         const bool last_element = e + 1 == elements.size();
-        const auto found = actors_at(pos, !source);
+        auto found = actors_at(pos, !source);
+        if (!found && !source) {
+            if (const int person = object_pronoun_referent(pos, binding.sources); person >= 0) {
+                found = std::pair{std::vector{person}, pos + 1}; // "Trump recognised him"
+            }
+        }
         if (!found) {
             // "Assad, whom Russia has supported": the object stands before the subject.
             const auto object =
@@ -490,6 +495,32 @@ private:
             }
         }
         return starts;
+    }
+
+    /// The person an object pronoun at `i` ("him", "her" before no noun) stands for: the latest
+    /// person named before it in this or the previous sentence who is not a possessive and not
+    /// one of `sources`; or -1.
+    int object_pronoun_referent(std::uint32_t i, const std::vector<int> &sources) const {
+        // "her" before a noun is a possessive ("her country").
+        if (i >= m_last || !m_ctx.has(i, "object_pronoun") ||
+            (m_ctx.lower[i] == "her" && i + 1 < m_last &&
+             m_doc.tokens[i + 1].kind == TokenKind::word && !m_ctx.has(i + 1, "preposition"))) {
+            return -1;
+        }
+        const std::uint32_t low = m_sentence > 0 ? m_ctx.sentence(m_sentence - 1).first
+                                                 : m_ctx.sentence(m_sentence).first;
+        for (std::uint32_t k = i; k-- > low;) {
+            const auto *m = m_ctx.mention_at(k);
+            if (m == nullptr || m->how == "pronoun") {
+                continue;
+            }
+            if (m_ctx.actor(m->actor).kind == ActorKind::person && !m->possessive &&
+                std::find(sources.begin(), sources.end(), m->actor) == sources.end()) {
+                return m->actor;
+            }
+            k = m->first;
+        }
+        return -1;
     }
 
     /// The actor an object relative clause starting at `subject` refers back to: "Assad, whom

@@ -543,3 +543,17 @@ TEST_CASE("an object pronoun stands for the person named last before it", "[rela
         has(edges("Theresa May met Angela Merkel. Trump backed her government.", "2018-05-09"),
             "Donald Trump", "Angela Merkel", "SUPPORT"));
 }
+
+TEST_CASE("a meeting's relation carries what the meeting was about", "[relations]") {
+    const auto all = edges("Emmanuel Macron met Vladimir Putin at Versailles on Monday and spoke "
+                           "bluntly about Syria and Ukraine.");
+    const auto topics = topics_of(all, "CONSULT");
+    CHECK(contains(topics, "Syria"));
+    CHECK(contains(topics, "Ukraine"));
+}
+
+TEST_CASE("a country named before 'question' or 'dispute' is the topic", "[relations]") {
+    const auto all =
+        edges("Xi told Biden that the Taiwan question was \"the first red line\".", "2022-11-14");
+    CHECK(contains(topics_of(all, "THREATEN"), "Taiwan"));
+}

@@ -84,7 +84,9 @@ void topics_in(const Context &ctx, std::uint32_t from, std::uint32_t last,
             // are about ("a summit in Brussels"); "over Jerusalem" stays a topic.
             const bool venue = locative && m->how == "place";
             const bool end = std::find(ends.begin(), ends.end(), m->actor) != ends.end();
-            if (since_preposition <= 3 && !venue && !end &&
+            // "the Taiwan question", "the Kashmir dispute": the name of an issue.
+            const bool issue = m->last < last && ctx.has(m->last, "issue_noun");
+            if ((since_preposition <= 3 || issue) && !venue && !end &&
                 (kind == ActorKind::country || kind == ActorKind::place)) {
                 add_topic(topics, Topic{ctx.actor(m->actor).name, m->actor});
                 since_preposition = 0;

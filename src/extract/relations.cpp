@@ -776,12 +776,34 @@ private:
             });
     }
 
+    /// What a meeting was about, from the sentences that describe it ("the two men spoke
+    /// with unusual bluntness about Syria, Ukraine and ..."); its place is no topic.
+    std::vector<Topic> meeting_topics(const Meeting &meeting) const {
+        std::vector<Topic> topics;
+        TopicSearch search;
+        search.ends = meeting.participants;
+        search.ends.push_back(meeting.place);
+        for (const auto &evidence : meeting.evidence) {
+            search.sentence = evidence.sentence;
+            search.from = m_ctx.sentence(evidence.sentence).first;
+            search.match_first = search.from;
+            for (auto &topic : relation_topics(m_ctx, search)) {
+                if (std::none_of(topics.begin(), topics.end(),
+                                 [&](const Topic &t) { return t.name == topic.name; })) {
+                    topics.push_back(std::move(topic));
+                }
+            }
+        }
+        return topics;
+    }
+
     void add_meeting_relations() {
         for (const auto &meeting : m_ctx.out.meetings) {
             if (meeting.status != "held") {
                 continue;
             }
             const auto &first = m_ctx.sentence(meeting.evidence.front().sentence);
+            const auto topics = meeting_topics(meeting);
             for (std::size_t i = 0; i < meeting.participants.size(); ++i) {
                 for (std::size_t j = i + 1; j < meeting.participants.size(); ++j) {
                     Relation relation;
@@ -794,6 +816,7 @@ private:
                     relation.sentence = meeting.evidence.front().sentence;
                     relation.begin = first.begin;
                     relation.end = first.end;
+                    relation.topics = topics;
                     m_ctx.out.relations.push_back(std::move(relation));
                 }
             }

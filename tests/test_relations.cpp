@@ -557,3 +557,10 @@ TEST_CASE("a country named before 'question' or 'dispute' is the topic", "[relat
         edges("Xi told Biden that the Taiwan question was \"the first red line\".", "2022-11-14");
     CHECK(contains(topics_of(all, "THREATEN"), "Taiwan"));
 }
+
+TEST_CASE("a speaker saying someone crossed the border accuses them", "[relations]") {
+    const auto all = edges(
+        "Kiev said that around 50 Russian tanks had crossed the border overnight.", "2015-02-12");
+    CHECK(has(all, "Ukraine", "Russia", "ACCUSE"));
+    CHECK(contains(topics_of(all, "ACCUSE"), "border"));
+}

@@ -200,6 +200,12 @@ TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexic
         const auto message = load_error_after_corrupting("relations.txt", "CONDEMN", line);
         CHECK_THAT(message, Contains("relations.txt:" + std::to_string(line)));
     }
+    SECTION("a relation pattern with both a speaker and a source") {
+        const auto message = load_error_after_corrupting(
+            "relations.txt", "ACCUSE | conflictual | S X accuse+ Y", line);
+        CHECK_THAT(message,
+                   Contains("relations.txt:" + std::to_string(line)) && Contains("source once"));
+    }
 }
 
 TEST_CASE("a missing lexicon directory is an input error", "[lexicon]") {

@@ -101,10 +101,13 @@ RelationPattern parse_pattern(const LexiconLine &line) {
                         line.where(), pattern.polarity));
     }
     bool has_target = false;
+    int sources = 0; // X, X&Y and S each name the source
     for (const auto &item : split_words(pattern.text, ' ')) {
         auto element = parse_element(item, line);
         has_target =
             has_target || element.kind == ElementKind::target || element.kind == ElementKind::pair;
+        sources += element.kind == ElementKind::source || element.kind == ElementKind::pair ||
+                   element.kind == ElementKind::speaker;
         if (element.kind == ElementKind::pair) {
             pattern.directed = false;
         }
@@ -115,6 +118,10 @@ RelationPattern parse_pattern(const LexiconLine &line) {
     }
     if (!has_target) {
         throw InputError(fmt::format("{}: a pattern needs a target: Y or X&Y", line.where()));
+    }
+    if (sources > 1) {
+        throw InputError(
+            fmt::format("{}: a pattern names its source once: X, X&Y or S", line.where()));
     }
     if (pattern.anchor < 0) {
         throw InputError(

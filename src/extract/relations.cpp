@@ -213,9 +213,12 @@ private:
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
         while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
             end = after_relative_clause(end);
-            if (m_ctx.lower[end] == "," && m_ctx.lower[end + 1] == "and" && end + 2 < m_last &&
+            if (end + 2 < m_last && m_ctx.lower[end] == "," && m_ctx.lower[end + 1] == "and" &&
                 actors.size() >= 2) {
                 ++end; // "France, Germany, and the UK"; but not "Maduro, and Cuba's president"
+            }
+            if (end + 1 >= m_last) {
+                break;
             }
             // "Saudi Arabia and the United Arab Emirates"
             const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;

@@ -120,7 +120,7 @@ int run_ingest(const IngestOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon, &db);
     BatchWriter writer(db, lexicon, options.quiet);
     Progress progress(!options.quiet && isatty(STDERR_FILENO) == 1, plan.total_bytes);
     if (options.jobs == 1) {

@@ -62,7 +62,7 @@ int run_load(const LoadOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon, &db);
     BatchWriter writer(db, lexicon, options.quiet);
     for_each_path(
         plan, [&](const std::string &file) { load_file(file, lexicon, writer); },

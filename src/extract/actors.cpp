@@ -177,8 +177,42 @@ private:
         const int person = lex().office_holder(holder->first, office_name, *m_ctx.date);
         if (person >= 0) {
             m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, start, end, "descriptor");
+        } else if (const int recent = recent_holder(holder->first, office_name, false);
+                   recent >= 0) {
+            // "the Emirati minister": no office is just "minister", so the country's minister
+            // of any kind named most recently in the article.
+            m_ctx.add_mention(recent, s, start, end, "descriptor");
         }
         return end - start;
+    }
+
+    /// Whether a role's office is `office` or a kind of it: "foreign_minister" is a "minister".
+    static bool office_is(std::string_view role_office, std::string_view office) {
+        return role_office == office ||
+               (role_office.size() > office.size() + 1 && role_office.ends_with(office) &&
+                role_office[role_office.size() - office.size() - 1] == '_');
+    }
+
+    /// The person mentioned most recently in the article who holds `office` (or a kind of it)
+    /// on the article's date, or held it before with `past`; of `holder` (a lexicon index)
+    /// unless it is -1. Returns the extraction's actor index, or -1.
+    int recent_holder(int holder, std::string_view office, bool past) const {
+        for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
+            const auto &actor = m_ctx.actor(it->actor);
+            if (actor.kind != ActorKind::person || actor.lexicon < 0) {
+                continue;
+            }
+            for (const auto &role : lex().roles) {
+                const bool now =
+                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
+                const bool before = role.start <= *m_ctx.date;
+                if (role.person == actor.lexicon && (holder < 0 || role.holder == holder) &&
+                    office_is(role.office, office) && (past ? before : now)) {
+                    return it->actor;
+                }
+            }
+        }
+        return -1;
     }
 
     /// "the secretary of state said", "the former president": the person holding (or, with
@@ -201,21 +235,9 @@ private:
         if (end < last && (m_doc.tokens[end].upper || m_ctx.lower[end] == "of")) {
             return 0; // "the president of France", "the president Emmanuel Macron": other rules
         }
-        for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
-            const auto &actor = m_ctx.actor(it->actor);
-            if (actor.kind != ActorKind::person || actor.lexicon < 0) {
-                continue;
-            }
-            for (const auto &role : lex().roles) {
-                const bool now =
-                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
-                const bool before = role.start <= *m_ctx.date;
-                if (role.person == actor.lexicon && role.office == *office->value &&
-                    (past ? before : now)) {
-                    m_ctx.add_mention(it->actor, s, i, end, "descriptor");
-                    return end - i;
-                }
-            }
+        if (const int recent = recent_holder(-1, *office->value, past); recent >= 0) {
+            m_ctx.add_mention(recent, s, i, end, "descriptor");
+            return end - i;
         }
         return 0;
     }
@@ -356,7 +378,9 @@ private:
         if (last - first < 2) {
             return;
         }
-        if (lex().is_word("family_name_first", to_lower(m_ctx.country_of(actor)))) {
+        const auto country = to_lower(m_ctx.country_of(actor));
+        if (lex().is_word("family_name_first", country) ||
+            lex().is_word("given_name_alone", country)) {
             m_known.push_back(KnownName{{m_ctx.exact[first]}, actor});
             return;
         }
@@ -649,8 +673,11 @@ private:
         std::uint32_t next = m.last;
         if (next + 1 < sentence.last && m_ctx.text(next) == "," && !m_ctx.verb_like(next + 1)) {
             // "Hans Blix, the head of the agency, said"; "Powell, who spoke first, answered"
+            // A relative clause may run long ("who presented intelligence on Iraq's alleged
+            // weapons programmes to the council on 5 February,"); an apposition is short.
+            const std::uint32_t reach = m_ctx.has(next + 1, "relative_pronoun") ? 40 : 15;
             std::uint32_t k = next + 1;
-            while (k < sentence.last && k < next + 15 && m_ctx.text(k) != ",") {
+            while (k < sentence.last && k < next + reach && m_ctx.text(k) != ",") {
                 ++k;
             }
             if (k >= sentence.last || m_ctx.text(k) != ",") {

@@ -369,7 +369,8 @@ private:
         if (words.size() < 2) {
             return {};
         }
-        if (m_lex.is_word("family_name_first", to_lower(country))) {
+        if (m_lex.is_word("family_name_first", to_lower(country)) ||
+            m_lex.is_word("given_name_alone", to_lower(country))) {
             return std::string(words.front());
         }
         std::size_t first = words.size() - 1;

@@ -149,3 +149,25 @@ TEST_CASE("the pronoun I is never a regnal surname", "[actors]") {
     CHECK(e.actor_of("I").empty());
     CHECK(e.mentions("Juan Carlos I"));
 }
+
+TEST_CASE("a known given name followed by more of a name is another person", "[actors]") {
+    const auto e = run("Iraq's ambassador to the UN, Mohammed al-Douri, insisted that his country "
+                       "had no banned weapons.",
+                       "2003-02-14");
+    CHECK(e.actor_of("Mohammed al-Douri") == "Mohammed al-Douri");
+    CHECK_FALSE(e.mentions("Mohammed VI"));
+}
+
+TEST_CASE("full names after a person noun, and joined to a person by and, are people", "[actors]") {
+    const auto e = run("The text was signed by the separatist leaders Alexander Zakharchenko and "
+                       "Igor Plotnitsky. Climate envoys John Kerry and Xie Zhenhua met again.",
+                       "2015-02-12");
+    CHECK(e.actor_of("Alexander Zakharchenko") == "Alexander Zakharchenko");
+    CHECK(e.actor_of("Igor Plotnitsky") == "Igor Plotnitsky");
+    CHECK(e.actor_of("Xie Zhenhua") == "Xie Zhenhua");
+    const auto apposition = run("The national security advisers of the two countries, Ajit Doval "
+                                "and Naseer Khan Janjua, held talks in Bangkok.",
+                                "2015-12-10");
+    CHECK(apposition.actor_of("Ajit Doval") == "Ajit Doval");
+    CHECK(apposition.actor_of("Naseer Khan Janjua") == "Naseer Khan Janjua");
+}

@@ -356,16 +356,29 @@ private:
                                     });
     }
 
+    /// Whether the gazetteer has a name at token i other than a surname alone (a surname can be
+    /// part of another person's name: "Naseer Khan Janjua").
+    bool names_other_than_surname(std::uint32_t i) const {
+        const auto match = entries_at(i, m_doc.tokens.size());
+        return match &&
+               (match->length > 1 ||
+                std::any_of(match->value->begin(), match->value->end(),
+                            [](const GazetteerEntry &e) { return e.kind != EntryKind::surname; }));
+    }
+
     /// Length of a run of capitalised words that could be a name (particles allowed inside).
     std::uint32_t capitalised_run(std::uint32_t i, std::uint32_t last) const {
         std::uint32_t j = i;
         while (j < last && j - i < 5) {
             const auto &token = m_doc.tokens[j];
+            // "Le Pen", "bin Salman", "al-Douri": particles inside a name.
             const bool particle =
-                j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
+                j > i &&
+                ((m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper) ||
+                 !without_particle_prefix(m_ctx.exact[j]).empty());
             if (token.kind != TokenKind::word || (!token.upper && !particle) ||
-                m_ctx.token_mention[j] >= 0 || (entries_at(j, last) && !particle && j > i) ||
-                m_ctx.has(j, "not_name")) {
+                m_ctx.token_mention[j] >= 0 ||
+                (j > i && !particle && names_other_than_surname(j)) || m_ctx.has(j, "not_name")) {
                 break;
             }
             ++j;
@@ -454,11 +467,29 @@ private:
             m_ctx.add_mention(m_ctx.actor_of_lexicon(demonym->actor), s, i, end, "demonym");
             return match->length;
         }
+        if (name_continues(end, last)) {
+            return 0; // "Mohammed al-Douri" is not King Mohammed VI: a longer, other name
+        }
         if (const int person = resolve_surname(entries); person >= 0) {
             m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, end, "surname");
             return match->length;
         }
         return 0;
+    }
+
+    /// Whether a name goes on at token `i`: a capitalised word, or a name particle before one
+    /// ("al-Douri", "bin Salman"), that is not a word which ends names.
+    bool name_continues(std::uint32_t i, std::uint32_t last) const {
+        if (i < last && m_ctx.has(i, "name_particle") && i + 1 < last) {
+            ++i;
+        }
+        if (i >= last || m_doc.tokens[i].kind != TokenKind::word || m_doc.tokens[i].in_quote) {
+            return false;
+        }
+        if (!m_doc.tokens[i].upper) {
+            return !without_particle_prefix(m_ctx.exact[i]).empty();
+        }
+        return !m_ctx.has(i, "not_name") && !entries_at(i, last).has_value();
     }
 
     /// The surname candidate who holds `office` (of any country) on the publication date.
@@ -551,11 +582,20 @@ private:
             const bool speaker =
                 length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
                                 (m_ctx.has(i - 1, "speech") && after_quote));
-            if (apposition || speaker) {
+            // "the separatist leaders Alexander Zakharchenko and Igor Plotnitsky", "climate
+            // envoys John Kerry and Xie Zhenhua": a full name right after a person noun, or
+            // after "and" following a person.
+            const bool titled = length >= 2 && i > sentence.first && is_person_noun(i - 1);
+            const bool listed =
+                length >= 2 && i >= sentence.first + 2 && m_ctx.lower[i - 1] == "and" &&
+                m_ctx.mention_at(i - 2) != nullptr &&
+                m_ctx.actor(m_ctx.mention_at(i - 2)->actor).kind == ActorKind::person;
+            if (apposition || speaker || titled || listed) {
                 const int actor = m_ctx.actor_found(
                     std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
                     ActorKind::person, country);
-                m_ctx.add_mention(actor, s, i, end, apposition ? "apposition" : "speech");
+                m_ctx.add_mention(actor, s, i, end,
+                                  apposition ? "apposition" : (speaker ? "speech" : "title"));
                 remember(actor, i, end);
             }
             i = end;
@@ -608,6 +648,16 @@ private:
         return i;
     }
 
+    /// A person noun at token k, singular or plural ("envoy", "advisers").
+    bool is_person_noun(std::uint32_t k) const {
+        if (m_ctx.has(k, "person_noun")) {
+            return true;
+        }
+        const auto &word = m_ctx.lower[k];
+        return word.size() > 3 && word.back() == 's' &&
+               lex().is_word("person_noun", std::string_view(word).substr(0, word.size() - 1));
+    }
+
     /// "NOUN, Name Name," where the noun phrase before the comma ends in a person noun; the
     /// country comes from a demonym or a possessor in that phrase.
     bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end,
@@ -616,10 +666,21 @@ private:
         if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
             return false;
         }
-        const std::uint32_t noun = first - 2;
-        if (!m_ctx.has(noun, "person_noun") &&
-            !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
-            return false;
+        const auto is_head = [&](std::uint32_t k) {
+            return is_person_noun(k) || lex().offices.longest(m_ctx.lower, k, first - 1);
+        };
+        std::uint32_t noun = first - 2;
+        if (!is_head(noun)) {
+            // "Iraq's ambassador to the UN, Mohammed al-Douri,": the head before a short
+            // prepositional phrase.
+            std::uint32_t k = noun;
+            while (k > sentence.first && noun - k < 4 && !m_ctx.has(k, "preposition")) {
+                --k;
+            }
+            if (k <= sentence.first || !m_ctx.has(k, "preposition") || !is_head(k - 1)) {
+                return false;
+            }
+            noun = k - 1;
         }
         for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
             if (const auto *m = m_ctx.mention_at(k - 1)) {

@@ -171,3 +171,13 @@ TEST_CASE("full names after a person noun, and joined to a person by and, are pe
     CHECK(apposition.actor_of("Ajit Doval") == "Ajit Doval");
     CHECK(apposition.actor_of("Naseer Khan Janjua") == "Naseer Khan Janjua");
 }
+
+TEST_CASE("the bloc and the alliance refer back to the organisation named before", "[actors]") {
+    const auto e = run("The European Union imposed sanctions on Russia. Nato warned Moscow. The "
+                       "alliance held drills while the bloc froze assets.",
+                       "2022-03-01");
+    CHECK(e.actor_of("The alliance") == "Nato");
+    CHECK(e.actor_of("the bloc") == "European Union");
+    // Nothing named before: the phrase names nobody.
+    CHECK(run("The bloc froze assets.", "2022-03-01").actor_of("The bloc").empty());
+}

@@ -59,6 +59,9 @@ private:
             if (used == 0) {
                 used = bare_office_at(s, i, sentence.last);
             }
+            if (used == 0) {
+                used = reference_at(s, i, sentence.last);
+            }
             i += std::max<std::uint32_t>(used, 1);
         }
     }
@@ -238,6 +241,31 @@ private:
         if (const int recent = recent_holder(-1, *office->value, past); recent >= 0) {
             m_ctx.add_mention(recent, s, i, end, "descriptor");
             return end - i;
+        }
+        return 0;
+    }
+
+    /// "the bloc", "the alliance": the organisation called so (lexicon `called:`) that the
+    /// article mentioned most recently. Nothing when none was mentioned.
+    std::uint32_t reference_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (m_ctx.lower[i] != "the" || i + 1 >= last) {
+            return 0;
+        }
+        const auto noun = lex().references.longest(m_ctx.lower, i + 1, last);
+        if (!noun) {
+            return 0;
+        }
+        const std::uint32_t end = i + 1 + noun->length;
+        if (end < last && m_doc.tokens[end].upper) {
+            return 0; // "the alliance Nato", "the bloc ASEAN": the name that follows says it
+        }
+        const auto &called = *noun->value;
+        for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
+            const int lexicon = m_ctx.actor(it->actor).lexicon;
+            if (std::find(called.begin(), called.end(), lexicon) != called.end()) {
+                m_ctx.add_mention(it->actor, s, i, end, "reference");
+                return end - i;
+            }
         }
         return 0;
     }

@@ -200,7 +200,8 @@ private:
     }
 
     void load_organizations(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"kind", "also", "country", "seat"})) {
+        for (const auto &line :
+             read_lexicon_file(file, 1, {"kind", "also", "country", "seat", "called"})) {
             const auto kind = actor_kind_from(line.value("kind"));
             if (!kind || (*kind != ActorKind::organization && *kind != ActorKind::group)) {
                 throw InputError(
@@ -216,6 +217,11 @@ private:
                                                   line.values("also")));
             for (const auto &seat : line.values("seat")) {
                 m_extra.emplace_back(seat, GazetteerEntry{EntryKind::name, index, -1});
+            }
+            for (const auto &noun : line.values("called")) {
+                if (auto *actors = m_lex.references.add(noun)) {
+                    actors->push_back(index);
+                }
             }
         }
     }

@@ -91,6 +91,9 @@ struct Lexicon {
 
     /// Names, surnames, demonyms and metonyms (case-sensitive).
     Gazetteer<std::vector<GazetteerEntry>> names;
+    /// Common nouns that refer back to an organisation named before, lower case: "bloc" (the
+    /// EU, Asean, ...), "alliance" (Nato); the value lists the organisations called so.
+    Gazetteer<std::vector<int>> references{true};
     /// Office words, lower case: "president", "foreign minister", "leader".
     Gazetteer<std::string> offices;
     /// Topic themes: "chemical weapons", "sarin" -> "chemical weapons".

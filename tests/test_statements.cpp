@@ -115,6 +115,26 @@ TEST_CASE("reported speech is an indirect statement with its clause", "[statemen
     CHECK(indirect == 2);
 }
 
+TEST_CASE("reported speech ends where another agent opens a clause of its own", "[statements]") {
+    const auto e = run("The Kremlin said it saw no reason to doubt the account, and Russia's "
+                       "foreign minister, Sergei Lavrov, accused the west of hypocrisy.",
+                       "2021-05-25");
+    REQUIRE(e.x.statements.size() == 1);
+    CHECK(e.x.doc.span_text(e.x.statements[0].begin, e.x.statements[0].end) ==
+          "it saw no reason to doubt the account");
+    // A coordinated verb of the same subject stays inside: no new agent after "and".
+    const auto same = run("Putin said the talks had failed, and that sanctions would follow.");
+    REQUIRE(same.x.statements.size() == 1);
+    CHECK(same.x.doc.span_text(same.x.statements[0].begin, same.x.statements[0].end) ==
+          "the talks had failed, and that sanctions would follow");
+}
+
+TEST_CASE("a quote a speaker rejects or denounces is the speaker's statement", "[statements]") {
+    const auto e =
+        run("Belarus's foreign ministry rejected the accusations as “groundless”.", "2021-05-25");
+    CHECK(speaker_of(e, "groundless") == "Belarus");
+}
+
 TEST_CASE("the actors a quote is about are recorded", "[statements]") {
     const auto e = run("“Russia must leave Ukraine,” Macron said.");
     REQUIRE(e.x.statements.size() == 1);

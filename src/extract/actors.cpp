@@ -341,7 +341,9 @@ private:
             const auto &token = m_doc.tokens[j];
             const bool particle =
                 j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
-            if (token.kind != TokenKind::word || (!token.upper && !particle) ||
+            // "Musaed al-Aiban": a particle joined to a capitalised word by a hyphen.
+            const bool prefixed = j > i && starts_upper(without_particle_prefix(m_ctx.exact[j]));
+            if (token.kind != TokenKind::word || (!token.upper && !particle && !prefixed) ||
                 m_ctx.token_mention[j] >= 0 || (entries_at(j, last) && !particle && j > i) ||
                 m_ctx.has(j, "not_name")) {
                 break;

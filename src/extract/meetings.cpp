@@ -18,6 +18,9 @@ struct Sighting {
     std::optional<Date> date;
     std::string status = "held";
     bool past_perfect = false; ///< "had met": an earlier episode
+    bool anaphoric = false;    ///< "the talks", "such a meeting": the episode being described
+    bool open_group = false;   ///< "a summit of EU leaders": participants the text cannot list
+    std::uint32_t clause_last = 0;
 };
 
 class MeetingFinder {
@@ -32,17 +35,28 @@ public:
                 continue;
             }
             for (const auto &sighting : sightings(s)) {
+                if (sighting.open_group) {
+                    continue;
+                }
                 const bool near = current >= 0 && s - last_sentence <= 3;
-                if (sighting.participants.size() < 2) {
-                    // "the two leaders", "his first visit there": the episode being described.
+                if (sighting.participants.size() < 2 || sighting.pair_reference) {
+                    // "the two leaders", "his first visit there", "the talks": the episode being
+                    // described.
                     const bool same_status =
                         current >= 0 && m_ctx.out.meetings[current].status == sighting.status;
-                    if (near && same_status &&
-                        (sighting.pair_reference || contains(current, sighting.participants))) {
+                    const bool adds_no_pair = sighting.participants.size() < 2 ||
+                                              contains_any(current, sighting.participants);
+                    const bool names_no_stranger =
+                        sighting.participants.empty() || contains(current, sighting.participants);
+                    if (near && same_status && adds_no_pair &&
+                        (sighting.pair_reference || (sighting.anaphoric && names_no_stranger) ||
+                         contains(current, sighting.participants))) {
                         attach(current, sighting);
                         last_sentence = s;
                     }
-                    continue;
+                    if (sighting.participants.size() < 2) {
+                        continue;
+                    }
                 }
                 current = merge_or_add(sighting);
                 last_sentence = s;
@@ -56,6 +70,9 @@ private:
     const Document &m_doc;
 
     bool contains(int meeting, const std::vector<int> &participants) const {
+        if (meeting < 0) {
+            return false;
+        }
         const auto &have = m_ctx.out.meetings[meeting].participants;
         return !participants.empty() &&
                std::all_of(participants.begin(), participants.end(), [&](int p) {
@@ -63,8 +80,18 @@ private:
                });
     }
 
-    /// One sighting per trigger word of the sentence ("Kim met Lee, and Trump held talks with
-    /// Lee" gives two).
+    bool contains_any(int meeting, const std::vector<int> &participants) const {
+        if (meeting < 0) {
+            return false;
+        }
+        const auto &have = m_ctx.out.meetings[meeting].participants;
+        return std::any_of(participants.begin(), participants.end(), [&](int p) {
+            return std::find(have.begin(), have.end(), p) != have.end();
+        });
+    }
+
+    /// One sighting per clause with a trigger word ("Kim met Lee, and Trump held talks with
+    /// Lee" gives two; "wanted to meet Putin at the climate summit" one).
     std::vector<Sighting> sightings(std::uint32_t s) const {
         const auto &sentence = m_ctx.sentence(s);
         std::vector<Sighting> found;
@@ -74,7 +101,7 @@ private:
             }
             if (const auto length = m_ctx.cue_at(i, sentence.last, "meeting"); length > 0) {
                 found.push_back(sight(s, i, i + length));
-                i += length - 1;
+                i = std::max(i + length, found.back().clause_last) - 1;
             }
         }
         return found;
@@ -107,8 +134,57 @@ private:
         }
         sighting.date =
             nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
-        std::tie(sighting.place, sighting.venue) = place_in(s);
+        std::tie(sighting.place, sighting.venue) = place_in(s, clause_first, clause_last, trigger);
+        sighting.clause_last = clause_last;
+        sighting.anaphoric = anaphoric(trigger, sentence.first);
+        sighting.open_group = open_group(trigger_end, sentence.last);
         return sighting;
+    }
+
+    /// "the talks", "this meeting", "such a visit": a determiner before the trigger (adjectives
+    /// may stand between) refers to the episode being described.
+    bool anaphoric(std::uint32_t trigger, std::uint32_t first) const {
+        for (std::uint32_t i = trigger; i-- > first && trigger - i <= 3;) {
+            if (m_ctx.has(i, "meeting_anaphor")) {
+                return true;
+            }
+            if (m_ctx.mention_at(i) != nullptr || m_doc.tokens[i].kind != TokenKind::word) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// "a summit of EU leaders", "a meeting of Nato foreign ministers": a gathering whose
+    /// participants the text does not list.
+    bool open_group(std::uint32_t trigger_end, std::uint32_t last) const {
+        if (trigger_end + 1 >= last || m_ctx.lower[trigger_end] != "of") {
+            return false;
+        }
+        for (std::uint32_t i = trigger_end + 1; i < last && i <= trigger_end + 4; ++i) {
+            if (m_ctx.cue_at(i, last, "pair_people") > 0) {
+                return false; // "a meeting of the two leaders": the pair named before
+            }
+            if (m_ctx.cue_at(i, last, "meeting_group") > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// "and two visits to China", ", a meeting with ...": a new noun phrase starts after the
+    /// boundary at i, so the people before it belong to another phrase.
+    bool starts_noun_phrase(std::uint32_t i, std::uint32_t trigger) const {
+        if ((m_ctx.text(i) != "," && m_ctx.lower[i] != "and") || i + 1 >= trigger ||
+            !(m_ctx.has(i + 1, "determiner") || m_ctx.has(i + 1, "number_word"))) {
+            return false;
+        }
+        for (std::uint32_t k = i + 2; k < trigger; ++k) {
+            if (m_ctx.verb_like(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// The date expression of the trigger's clause nearest the trigger ("talks ... on Tuesday"
@@ -169,6 +245,9 @@ private:
             if (is_boundary(i) && !joined && !people.empty()) {
                 break;
             }
+            if (people.empty() && starts_noun_phrase(i, trigger)) {
+                break;
+            }
             if (m_ctx.text(i) == "," && people.empty()) {
                 // "Kim, who flew in on Monday, met ...": skip back over a parenthesis that names
                 // no one; "the chancellor, Angela Merkel, speaking during a visit": keep her.
@@ -200,41 +279,9 @@ private:
                 i = m->last - 1;
             }
         }
-        if (people.size() < 2) {
-            // The clause named too few: add the people of the sentence nearest the trigger.
-            std::vector<std::pair<std::uint32_t, const Mention *>> nearest;
-            for (const auto &m : m_ctx.out.mentions) {
-                if (m.sentence == s && m_ctx.actor(m.actor).kind == ActorKind::person &&
-                    !speech_between(m, trigger)) {
-                    const auto distance = m.first > trigger ? m.first - trigger : trigger - m.first;
-                    nearest.emplace_back(distance, &m);
-                }
-            }
-            std::sort(nearest.begin(), nearest.end(),
-                      [](const auto &a, const auto &b) { return a.first < b.first; });
-            for (const auto &[distance, m] : nearest) {
-                if (people.size() >= 2) {
-                    break;
-                }
-                take(*m);
-            }
-        }
         sighting.participants = people;
         std::sort(sighting.participants.begin(), sighting.participants.end());
         return {clause_first, clause_last};
-    }
-
-    /// A speech verb between a mention and the trigger: "Peskov said Putin had received ..."
-    /// makes Peskov the speaker, not a participant.
-    bool speech_between(const Mention &m, std::uint32_t trigger) const {
-        const std::uint32_t from = std::min(m.last, trigger);
-        const std::uint32_t to = std::max(m.first, trigger);
-        for (std::uint32_t i = from; i < to; ++i) {
-            if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// Where a clause ends: punctuation other than a comma, a quote mark, a comma or a word
@@ -273,25 +320,39 @@ private:
             const auto *m = next < last ? m_ctx.mention_at(next) : nullptr;
             // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a
             // list.
-            return m == nullptr ? !m_ctx.has(next, "person_noun") && !m_ctx.has(next, "title")
-                                : (m->last < last && m_ctx.verb_like(m->last));
+            // "and the Saudi national security adviser, X": a demonym opens a noun phrase.
+            return m == nullptr
+                       ? !m_ctx.has(next, "person_noun") && !m_ctx.has(next, "title")
+                       : (m->how != "demonym" && m->last < last && m_ctx.verb_like(m->last));
         }
         return m_ctx.has(i, "meeting_break");
     }
 
-    /// The place named in the sentence; a venue or city from the places list beats a capital
-    /// seen as a place ("at the Palace of Versailles" over "in Paris").
-    std::pair<int, bool> place_in(std::uint32_t s) const {
+    /// The place named in the trigger's clause (else in the sentence) nearest the trigger; a
+    /// venue or city from the places list beats a capital seen as a place ("at the Palace of
+    /// Versailles" over "in Paris").
+    std::pair<int, bool> place_in(std::uint32_t s, std::uint32_t first, std::uint32_t last,
+                                  std::uint32_t trigger) const {
         int best = -1;
         bool best_is_venue = false;
+        bool best_in_clause = false;
+        std::uint32_t best_distance = 0;
         for (const auto &m : m_ctx.out.mentions) {
             if (m.sentence != s || m.in_quote || m_ctx.actor(m.actor).kind != ActorKind::place) {
                 continue;
             }
             const bool venue = m.how == "name";
-            if (best < 0 || (venue && !best_is_venue)) {
+            const bool in_clause = m.first >= first && m.last <= last;
+            const std::uint32_t distance =
+                m.first > trigger ? m.first - trigger : trigger - m.first;
+            const auto rank = [](bool clause, bool is_venue) { return clause * 2 + is_venue; };
+            if (best < 0 || rank(in_clause, venue) > rank(best_in_clause, best_is_venue) ||
+                (rank(in_clause, venue) == rank(best_in_clause, best_is_venue) &&
+                 distance < best_distance)) {
                 best = m.actor;
                 best_is_venue = venue;
+                best_in_clause = in_clause;
+                best_distance = distance;
             }
         }
         return {best, best_is_venue};
@@ -327,6 +388,16 @@ private:
         }
         if (!meeting.date && sighting.date) {
             meeting.date = sighting.date;
+        }
+        // "The two men shook hands alongside Wang Yi": the pair and whoever joins them.
+        for (const int p : sighting.participants) {
+            if (sighting.pair_reference &&
+                std::find(meeting.participants.begin(), meeting.participants.end(), p) ==
+                    meeting.participants.end()) {
+                meeting.participants.insert(
+                    std::upper_bound(meeting.participants.begin(), meeting.participants.end(), p),
+                    p);
+            }
         }
         // A venue named later ("at the Capella hotel") refines a city named first.
         if (sighting.place >= 0 && (meeting.place < 0 || (sighting.venue && !m_venue[index]))) {

@@ -75,6 +75,13 @@ void find_relations(Context &ctx);
 std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
                                                       std::uint32_t last, bool future = false);
 
+/// "on 9 December, days after [the talks]": the date of what follows a before/after word at
+/// `barrier`, from a date before it and the amount right before the barrier; nullopt when no
+/// amount stands there.
+std::optional<Date> date_before_offset(const Context &ctx, const Date &date, std::uint32_t barrier);
+/// Whether an amount of time ("days", "a week") ends right before token `barrier`.
+bool amount_before(const Context &ctx, std::uint32_t barrier);
+
 /// People or countries a pair reference points at, from the meetings and relations so far.
 std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref);
 

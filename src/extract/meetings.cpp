@@ -201,14 +201,38 @@ private:
             if (!date) {
                 continue;
             }
-            const std::uint32_t distance = i > trigger ? i - trigger : trigger - i;
+            const std::uint32_t start = i;
+            const std::uint32_t end = i + date->second;
+            i = end - 1;
+            auto value = std::optional(date->first);
+            // "agreed on Thursday after marathon negotiations": the date is the agreement's,
+            // unless an amount makes it an anchor ("on 9 December, days after ... talks").
+            const bool before = end <= trigger;
+            if (const auto barrier =
+                    before ? barrier_between(end, trigger) : barrier_between(trigger, start)) {
+                value = before ? date_before_offset(m_ctx, *value, *barrier) : std::nullopt;
+            }
+            if (!value) {
+                continue;
+            }
+            const std::uint32_t distance = start > trigger ? start - trigger : trigger - start;
             if (!best || distance < best_distance) {
-                best = date->first;
+                best = value;
                 best_distance = distance;
             }
-            i += date->second - 1;
         }
         return best;
+    }
+
+    /// A "before" or "after" word in [first, last).
+    std::optional<std::uint32_t> barrier_between(std::uint32_t first, std::uint32_t last) const {
+        for (std::uint32_t i = first; i < last; ++i) {
+            if (m_ctx.has(i, "date_before") || m_ctx.has(i, "date_after") ||
+                m_ctx.cue_at(i, last, "date_before") > 0) {
+                return i;
+            }
+        }
+        return std::nullopt;
     }
 
     /// Participants come from the trigger's clause: the agents before it back to a clause
@@ -270,7 +294,14 @@ private:
             }
         }
         for (std::uint32_t i = trigger_end; i < sentence.last && i < trigger_end + 45; ++i) {
-            if (ends_right_scan(i, sentence.last)) {
+            if (const auto date = date_at(m_ctx, i, sentence.last)) {
+                i += date->second - 1; // "a month before the election" names no one
+                continue;
+            }
+            // "... on 9 December, days after X and Y held talks": another episode follows.
+            const bool temporal = m_ctx.has(i, "date_before") || m_ctx.has(i, "date_after");
+            if (ends_right_scan(i, sentence.last) ||
+                (temporal && (people.size() >= 2 || amount_before(m_ctx, i)))) {
                 clause_last = i;
                 break;
             }

@@ -1,9 +1,13 @@
 // Date expressions resolved against the publication date: "29 May 2017", "May 29", "on
-// Monday", "yesterday", "last month", "in October", "in 2015".
+// Monday", "yesterday", "last month", "in October", "in 2015", and offsets from a date or a
+// dated event of the lexicon: "two days after 9 December", "a month before the French
+// presidential election's first round".
 #include "extract/context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdlib>
 
 namespace diplograph {
 
@@ -84,7 +88,186 @@ calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Dat
     return std::pair{Date{year_of_month(published, month), month, 0}, 1u};
 }
 
+/// An amount of time: "two days", "a month", "a few weeks", "days".
+struct Span {
+    int count = 1;
+    int unit = 0; ///< index into span_units
+    bool vague = false;
+    std::uint32_t used = 0;
+};
+
+constexpr std::array<std::string_view, 5> span_units{
+    "date_unit_hour", "date_unit_day", "date_unit_week", "date_unit_month", "date_unit_year"};
+constexpr int hours = 0;
+constexpr int days = 1;
+constexpr int weeks = 2;
+constexpr int months = 3;
+constexpr int years = 4;
+
+std::optional<Span> span_at(const Context &ctx, std::uint32_t i, std::uint32_t last) {
+    Span span;
+    std::uint32_t j = i;
+    bool counted = false;
+    if (j < last && (ctx.lower[j] == "a" || ctx.lower[j] == "an" || ctx.lower[j] == "the")) {
+        ++j;
+        counted = true;
+    }
+    if (j < last && ctx.has(j, "date_vague")) {
+        span.vague = true;
+        ++j;
+        j += j < last && ctx.lower[j] == "of" ? 1 : 0; // "a couple of days"
+    } else if (j < last && !counted) {
+        if (const int word = position_in(ctx, "number_word", ctx.lower[j]); word > 0) {
+            span.count = word;
+            counted = true;
+            ++j;
+        } else if (const int number = number_at(ctx, j, 1, 99); number > 0) {
+            span.count = number;
+            counted = true;
+            ++j;
+        }
+    }
+    if (j >= last) {
+        return std::nullopt;
+    }
+    const auto unit = std::find_if(span_units.begin(), span_units.end(),
+                                   [&](std::string_view category) { return ctx.has(j, category); });
+    if (unit == span_units.end()) {
+        return std::nullopt;
+    }
+    span.unit = static_cast<int>(unit - span_units.begin());
+    span.vague = span.vague || !counted; // "days after", "weeks before"
+    span.used = j + 1 - i;
+    return span;
+}
+
+/// The date `span` before (direction -1) or after (+1) `anchor`, as precise as both allow: a
+/// vague amount ("days after") or a month drops the day, and vague years give no date.
+std::optional<Date> shifted(const Date &anchor, const Span &span, int direction) {
+    if (span.unit == years) {
+        return span.vague ? std::nullopt
+                          : std::optional(Date{anchor.year + direction * span.count, 0, 0});
+    }
+    if (anchor.month == 0) {
+        // Only the year is known: hours, days and weeks keep it; months may leave it.
+        return span.unit == months ? std::nullopt : std::optional(anchor);
+    }
+    if (span.unit == months) {
+        const Date month = months_before(anchor, -direction * (span.vague ? 2 : span.count));
+        return span.vague ? Date{month.year, 0, 0} : month;
+    }
+    if (anchor.day == 0) {
+        return anchor;
+    }
+    const long per_unit = span.unit == weeks ? 7 : (span.unit == days ? 1 : 0);
+    const long amount = (span.vague ? 3 : span.count) * per_unit;
+    const Date day = add_days(anchor, direction * amount);
+    return span.vague && span.unit != hours ? Date{day.year, day.month, 0} : day;
+}
+
+/// Whether the words of `phrase` appear one after another in [first, last).
+bool has_phrase(const Context &ctx, const std::vector<std::string> &phrase, std::uint32_t first,
+                std::uint32_t last, std::uint32_t &end) {
+    for (std::uint32_t i = first; i + phrase.size() <= last; ++i) {
+        if (std::equal(phrase.begin(), phrase.end(), ctx.lower.begin() + i)) {
+            end = std::max<std::uint32_t>(end, i + static_cast<std::uint32_t>(phrase.size()));
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A dated event of the lexicon named from token i on ("the French presidential election's
+/// first round"): of the events whose words all appear, the one nearest the publication date.
+std::optional<std::pair<Date, std::uint32_t>> event_at(const Context &ctx, std::uint32_t i,
+                                                       std::uint32_t last) {
+    std::uint32_t window = i;
+    while (window < last && window < i + 10 &&
+           ctx.out.doc.tokens[window].kind != TokenKind::punct) {
+        ++window;
+    }
+    const long today = days_from_civil(*ctx.date);
+    std::optional<std::pair<Date, std::uint32_t>> best;
+    for (const auto &event : ctx.lex.events) {
+        std::uint32_t end = i;
+        const bool words =
+            std::all_of(event.phrases.begin(), event.phrases.end(),
+                        [&](const auto &p) { return has_phrase(ctx, p, i, window, end); });
+        bool country = event.country.empty();
+        for (std::uint32_t k = i; k < window && !country; ++k) {
+            const auto *m = ctx.mention_at(k);
+            country = m != nullptr && ctx.country_of(m->actor) == event.country;
+        }
+        const auto distance = [&](const Date &d) { return std::abs(days_from_civil(d) - today); };
+        if (words && country && (!best || distance(event.date) < distance(best->first))) {
+            best = std::pair{event.date, end - i};
+        }
+    }
+    return best;
+}
+
+/// "two days before 9 December", "a month before the French presidential election's first
+/// round": an amount, "before" or "after", and a calendar date or a dated event.
+std::optional<std::pair<Date, std::uint32_t>>
+offset_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Date &published) {
+    const auto span = span_at(ctx, i, last);
+    if (!span) {
+        return std::nullopt;
+    }
+    std::uint32_t k = i + span->used;
+    int direction = 0;
+    if (const auto before = ctx.cue_at(k, last, "date_before"); before > 0) {
+        direction = -1;
+        k += before;
+    } else if (const auto after = ctx.cue_at(k, last, "date_after"); after > 0) {
+        direction = 1;
+        k += after;
+    } else {
+        return std::nullopt;
+    }
+    k += k < last && ctx.lower[k] == "the" ? 1 : 0;
+    auto anchor = k < last ? calendar_date(ctx, k, last, published) : std::nullopt;
+    if (!anchor && k < last) {
+        anchor = event_at(ctx, k, last);
+    }
+    if (!anchor) {
+        return std::nullopt;
+    }
+    const auto date = shifted(anchor->first, *span, direction);
+    if (!date) {
+        return std::nullopt;
+    }
+    return std::pair{*date, k + anchor->second - i};
+}
+
 } // namespace
+
+namespace {
+
+/// The amount of time ending right before token `end` ("days", "a week").
+std::optional<Span> span_ending_at(const Context &ctx, std::uint32_t end) {
+    for (std::uint32_t start = end > 4 ? end - 4 : 0; start < end; ++start) {
+        if (const auto span = span_at(ctx, start, end); span && start + span->used == end) {
+            return span;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool amount_before(const Context &ctx, std::uint32_t barrier) {
+    return span_ending_at(ctx, barrier).has_value();
+}
+
+std::optional<Date> date_before_offset(const Context &ctx, const Date &date,
+                                       std::uint32_t barrier) {
+    const auto span = span_ending_at(ctx, barrier);
+    if (!span) {
+        return std::nullopt;
+    }
+    return shifted(date, *span, ctx.has(barrier, "date_after") ? -1 : 1);
+}
 
 std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
                                                       std::uint32_t last, bool future) {
@@ -92,6 +275,9 @@ std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::u
         return std::nullopt;
     }
     const Date &published = *ctx.date;
+    if (const auto date = offset_date(ctx, i, last, published)) {
+        return date;
+    }
     if (const auto date = calendar_date(ctx, i, last, published)) {
         return date;
     }

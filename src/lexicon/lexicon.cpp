@@ -76,6 +76,7 @@ public:
         }
         load_offices();
         load_topics();
+        load_events();
         load_patterns();
         index_names();
     }
@@ -314,6 +315,32 @@ private:
             for (const auto &alias : line.values("also")) {
                 *m_lex.topics.add(alias) = line.fields[0];
             }
+        }
+    }
+
+    void load_events() {
+        const auto path = (m_dir / "events.txt").string();
+        for (const auto &line : read_lexicon_file(path, 2, {"words", "country"}, 3)) {
+            DatedEvent event;
+            const auto date = parse_iso_date(line.fields[0]);
+            if (!date || date->day == 0) {
+                throw InputError(fmt::format("{}: an event date must be YYYY-MM-DD", line.where()));
+            }
+            event.date = *date;
+            event.name = line.fields[1];
+            for (const auto &phrase : line.values("words")) {
+                std::vector<std::string> words;
+                for (const auto word : phrase_tokens(phrase)) {
+                    words.push_back(to_lower(word));
+                }
+                event.phrases.push_back(std::move(words));
+            }
+            if (event.phrases.empty()) {
+                throw InputError(
+                    fmt::format("{}: an event needs words: to recognise it", line.where()));
+            }
+            event.country = checked_country(line, line.value("country"));
+            m_lex.events.push_back(std::move(event));
         }
     }
 

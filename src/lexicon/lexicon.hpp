@@ -88,6 +88,15 @@ private:
     std::size_t m_count = 0;
 };
 
+/// A dated event that relative dates can be anchored to ("a month before the French
+/// presidential election's first round"), from lexicon/events.txt.
+struct DatedEvent {
+    Date date;
+    std::string name;
+    std::vector<std::vector<std::string>> phrases; ///< each must appear, lower-case words
+    std::string country; ///< ISO alpha-3 that the anchor phrase must name, or empty
+};
+
 /// Word lists by category, from lexicon/cues/*.txt ("speech", "meeting", "negation", ...).
 using WordLists = std::unordered_map<std::string, std::vector<std::string>>;
 
@@ -111,6 +120,7 @@ struct Lexicon {
     TextMap<int> category_bits;
     CategoryIndex category_index; ///< category_bits again, for category_bit()
     std::vector<RelationPattern> patterns;
+    std::vector<DatedEvent> events;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
     std::unordered_map<std::string, std::vector<int>> pattern_anchors;
     SegmentRules segment_rules;

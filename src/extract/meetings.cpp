@@ -23,6 +23,13 @@ struct Sighting {
     std::uint32_t clause_last = 0;
 };
 
+/// The token range of a trigger's clause; dates and places are sought from `dates_first`.
+struct Clause {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::uint32_t dates_first = 0;
+};
+
 class MeetingFinder {
 public:
     explicit MeetingFinder(Context &ctx) : m_ctx(ctx), m_doc(ctx.out.doc) {}
@@ -113,8 +120,7 @@ private:
         sighting.sentence = s;
         sighting.trigger = std::string(
             m_doc.span_text(m_doc.tokens[trigger].begin, m_doc.tokens[trigger_end - 1].end));
-        const auto [clause_first, clause_last] =
-            collect_participants(s, trigger, trigger_end, sighting);
+        const Clause clause = collect_participants(s, trigger, trigger_end, sighting);
         for (const auto &ref : m_ctx.pairs) {
             sighting.pair_reference =
                 sighting.pair_reference || (ref.sentence == s && !ref.countries);
@@ -133,12 +139,59 @@ private:
             sighting.past_perfect = sighting.past_perfect || m_ctx.has(i, "past_perfect");
         }
         sighting.date =
-            nearest_date(clause_first, clause_last, trigger, sighting.status == "planned");
-        std::tie(sighting.place, sighting.venue) = place_in(s, clause_first, clause_last, trigger);
-        sighting.clause_last = clause_last;
+            nearest_date(clause.dates_first, clause.last, trigger, sighting.status == "planned");
+        if (m_ctx.date) {
+            add_named_by_office(sighting, clause.first, clause.last, trigger, trigger_end);
+        }
+        std::tie(sighting.place, sighting.venue) = place_in(s, clause, trigger);
+        sighting.clause_last = clause.last;
         sighting.anaphoric = anaphoric(trigger, sentence.first);
         sighting.open_group = open_group(trigger_end, sentence.last);
         return sighting;
+    }
+
+    /// People the clause names by an office: "the leaders of Russia, Ukraine, Germany and
+    /// France", and the host country's leader of a visit ("Hollande, who visited Moscow").
+    void add_named_by_office(Sighting &sighting, std::uint32_t first, std::uint32_t last,
+                             std::uint32_t trigger, std::uint32_t trigger_end) const {
+        const Date when = sighting.date ? *sighting.date : *m_ctx.date;
+        auto &people = sighting.participants;
+        for (const int p : office_holders_of_list(m_ctx, first, last, when)) {
+            if (std::find(people.begin(), people.end(), p) == people.end()) {
+                people.push_back(p);
+            }
+        }
+        if (people.size() == 1 && m_ctx.has(trigger, "meeting_visit")) {
+            if (const int place = visit_destination(trigger, trigger_end, last); place >= 0) {
+                if (const int host = visit_host(m_ctx, people.front(), place, when);
+                    host >= 0 && host != people.front()) {
+                    people.push_back(host);
+                }
+            }
+        }
+        std::sort(people.begin(), people.end());
+    }
+
+    /// Where a visit goes: "visited Moscow", "a visit to Pakistan", "his Moscow visit".
+    int visit_destination(std::uint32_t trigger, std::uint32_t trigger_end,
+                          std::uint32_t last) const {
+        const auto is_place = [&](const Mention *m) {
+            return m != nullptr && !m->in_quote && !m->possessive &&
+                   (m_ctx.actor(m->actor).kind == ActorKind::place ||
+                    m_ctx.actor(m->actor).kind == ActorKind::country);
+        };
+        std::uint32_t i = trigger_end;
+        while (i < last && i < trigger_end + 2 &&
+               (m_ctx.lower[i] == "to" || m_ctx.lower[i] == "the")) {
+            ++i;
+        }
+        if (i < last && is_place(m_ctx.mention_at(i))) {
+            return m_ctx.mention_at(i)->actor;
+        }
+        if (trigger > 0 && is_place(m_ctx.mention_at(trigger - 1))) {
+            return m_ctx.mention_at(trigger - 1)->actor;
+        }
+        return -1;
     }
 
     /// "the talks", "this meeting", "such a visit": a determiner before the trigger (adjectives
@@ -238,11 +291,8 @@ private:
     /// Participants come from the trigger's clause: the agents before it back to a clause
     /// break, and after it up to the next one ("X met Y", "talks between X and Y", "his
     /// meeting with the Russian leader, Vladimir Putin").
-    std::pair<std::uint32_t, std::uint32_t> collect_participants(std::uint32_t s,
-                                                                 std::uint32_t trigger,
-                                                                 std::uint32_t trigger_end,
-                                                                 Sighting &sighting) const {
-        const auto &sentence = m_ctx.sentence(s);
+    Clause collect_participants(std::uint32_t s, std::uint32_t trigger, std::uint32_t trigger_end,
+                                Sighting &sighting) const {
         // People meet. Countries and organisations named around a trigger ("Iraq and Oman hosted
         // talks", "sanctions on Russia after the summit") are hosts, topics or bystanders far
         // more often than participants, so only people are collected.
@@ -253,10 +303,24 @@ private:
                 people.push_back(m.actor);
             }
         };
-        std::uint32_t clause_first = sentence.first;
-        std::uint32_t clause_last = sentence.last;
+        Clause clause = scan_left(s, trigger, people, take);
+        clause.last = scan_right(s, trigger_end, people, take);
+        sighting.participants = people;
+        std::sort(sighting.participants.begin(), sighting.participants.end());
+        return clause;
+    }
+
+    /// The left part of collect_participants: where the clause starts, and where its dates
+    /// and places start (after a boundary crossed to reach the subject: "Xi, who visited
+    /// Riyadh in December and hosted ..." dates the hosting by what follows "and").
+    template <class Take>
+    Clause scan_left(std::uint32_t s, std::uint32_t trigger, const std::vector<int> &people,
+                     const Take &take) const {
+        const auto &sentence = m_ctx.sentence(s);
+        Clause clause{sentence.first, sentence.last, 0};
+        std::optional<std::uint32_t> crossed;
         for (std::uint32_t i = trigger; i-- > sentence.first;) {
-            clause_first = i;
+            clause.first = i;
             const bool joined = i > sentence.first &&
                                 (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
@@ -272,19 +336,12 @@ private:
             if (people.empty() && starts_noun_phrase(i, trigger)) {
                 break;
             }
+            if (is_boundary(i) && !joined && !crossed) {
+                crossed = i + 1;
+            }
             if (m_ctx.text(i) == "," && people.empty()) {
-                // "Kim, who flew in on Monday, met ...": skip back over a parenthesis that names
-                // no one; "the chancellor, Angela Merkel, speaking during a visit": keep her.
-                std::uint32_t k = i;
-                bool names_person = false;
-                while (k > sentence.first && m_ctx.text(k - 1) != ",") {
-                    const auto *m = m_ctx.mention_at(k - 1);
-                    names_person = names_person || (m != nullptr && m_ctx.actor(m->actor).kind ==
-                                                                        ActorKind::person);
-                    --k;
-                }
-                if (k > sentence.first && !names_person) {
-                    i = k - 1;
+                if (const auto k = parenthesis_start(sentence.first, i)) {
+                    i = *k;
                     continue;
                 }
             }
@@ -293,6 +350,50 @@ private:
                 i = m->first;
             }
         }
+        clause.dates_first = crossed ? *crossed : clause.first;
+        if (!crossed && introduces(sentence.first, clause.first)) {
+            clause.dates_first = sentence.first; // "On Monday, Macron met Merkel"
+        }
+        return clause;
+    }
+
+    /// "Kim, who flew in on Monday, met ...": the comma opening a parenthesis that ends at the
+    /// comma `i` and names no one; nullopt when it names someone ("the chancellor, Angela
+    /// Merkel, speaking during a visit").
+    std::optional<std::uint32_t> parenthesis_start(std::uint32_t first, std::uint32_t i) const {
+        std::uint32_t k = i;
+        while (k > first && m_ctx.text(k - 1) != ",") {
+            const auto *m = m_ctx.mention_at(k - 1);
+            if (m != nullptr && m_ctx.actor(m->actor).kind == ActorKind::person) {
+                return std::nullopt;
+            }
+            --k;
+        }
+        return k > first ? std::optional(k - 1) : std::nullopt;
+    }
+
+    /// Whether [first, comma) is a short opening phrase before a comma that names no one and
+    /// says nothing ("On Monday,", "In Berlin on Monday,").
+    bool introduces(std::uint32_t first, std::uint32_t comma) const {
+        if (comma == first || comma - first > 8 || m_ctx.text(comma) != ",") {
+            return false;
+        }
+        for (std::uint32_t i = first; i < comma; ++i) {
+            const auto *m = m_ctx.mention_at(i);
+            if ((m != nullptr && m_ctx.actor(m->actor).kind == ActorKind::person) ||
+                m_ctx.has(i, "speech") || m_ctx.has(i, "meeting") ||
+                m_doc.tokens[i].kind == TokenKind::quote_open) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// The right part of collect_participants; returns where the clause ends.
+    template <class Take>
+    std::uint32_t scan_right(std::uint32_t s, std::uint32_t trigger_end,
+                             const std::vector<int> &people, const Take &take) const {
+        const auto &sentence = m_ctx.sentence(s);
         for (std::uint32_t i = trigger_end; i < sentence.last && i < trigger_end + 45; ++i) {
             if (const auto date = date_at(m_ctx, i, sentence.last)) {
                 i += date->second - 1; // "a month before the election" names no one
@@ -302,17 +403,14 @@ private:
             const bool temporal = m_ctx.has(i, "date_before") || m_ctx.has(i, "date_after");
             if (ends_right_scan(i, sentence.last) ||
                 (temporal && (people.size() >= 2 || amount_before(m_ctx, i)))) {
-                clause_last = i;
-                break;
+                return i;
             }
             if (const auto *m = m_ctx.mention_at(i)) {
                 take(*m);
                 i = m->last - 1;
             }
         }
-        sighting.participants = people;
-        std::sort(sighting.participants.begin(), sighting.participants.end());
-        return {clause_first, clause_last};
+        return sentence.last;
     }
 
     /// Where a clause ends: punctuation other than a comma, a quote mark, a comma or a word
@@ -359,10 +457,10 @@ private:
         return m_ctx.has(i, "meeting_break");
     }
 
-    /// The place named in the trigger's clause (else in the sentence) nearest the trigger; a
-    /// venue or city from the places list beats a capital seen as a place ("at the Palace of
-    /// Versailles" over "in Paris").
-    std::pair<int, bool> place_in(std::uint32_t s, std::uint32_t first, std::uint32_t last,
+    /// The place named in the trigger's clause (else elsewhere in the sentence) nearest the
+    /// trigger; a venue or city from the places list beats a capital seen as a place ("at the
+    /// Palace of Versailles" over "in Paris").
+    std::pair<int, bool> place_in(std::uint32_t s, const Clause &clause,
                                   std::uint32_t trigger) const {
         int best = -1;
         bool best_is_venue = false;
@@ -372,8 +470,11 @@ private:
             if (m.sentence != s || m.in_quote || m_ctx.actor(m.actor).kind != ActorKind::place) {
                 continue;
             }
+            if (m.first >= clause.first && m.first < clause.dates_first) {
+                continue; // "who visited Riyadh in December and hosted ...": another act's place
+            }
             const bool venue = m.how == "name";
-            const bool in_clause = m.first >= first && m.last <= last;
+            const bool in_clause = m.first >= clause.dates_first && m.last <= clause.last;
             const std::uint32_t distance =
                 m.first > trigger ? m.first - trigger : trigger - m.first;
             const auto rank = [](bool clause, bool is_venue) { return clause * 2 + is_venue; };

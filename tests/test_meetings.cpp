@@ -87,3 +87,131 @@ TEST_CASE("two articles about one summit give one meeting with two sources", "[m
     CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM meeting_sources").getInt() == 2);
     CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM v_meetings").getInt() == 2);
 }
+
+namespace {
+
+/// Each meeting as "status date: A + B" (participants sorted), for compact checks.
+std::vector<std::string> meetings_of(const diplograph::test::Extracted &e) {
+    std::vector<std::string> out;
+    for (const auto &m : e.x.meetings) {
+        std::vector<std::string> names;
+        for (const int p : m.participants) {
+            names.push_back(e.x.actors[p].name);
+        }
+        std::sort(names.begin(), names.end());
+        std::string line = m.status + " " + (m.date ? diplograph::to_iso(*m.date) : "-") + ":";
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            line += (i == 0 ? " " : " + ") + names[i];
+        }
+        out.push_back(line);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a date relative to a dated event resolves through the events lexicon", "[meetings]") {
+    const std::string text = "Vladimir Putin granted Marine Le Pen an audience at the Kremlin a "
+                             "month before the French presidential election's first round.";
+    // The first rounds were on 2017-04-23 and 2022-04-10; "a month" leaves the day unknown.
+    CHECK(meetings_of(run(text, "2017-05-29")) ==
+          std::vector<std::string>{"held 2017-03: Marine Le Pen + Vladimir Putin"});
+    CHECK(meetings_of(run(text, "2022-05-01")) ==
+          std::vector<std::string>{"held 2022-03: Marine Le Pen + Vladimir Putin"});
+}
+
+TEST_CASE("an offset from a date keeps the day only when the amount is exact", "[meetings]") {
+    // The Hamburg G20 summit opened on 2017-07-07.
+    CHECK(meetings_of(run("Emmanuel Macron met Angela Merkel two days before the G20 summit.",
+                          "2017-07-20")) ==
+          std::vector<std::string>{"held 2017-07-05: Angela Merkel + Emmanuel Macron"});
+    CHECK(meetings_of(
+              run("Emmanuel Macron met Angela Merkel days after 9 December.", "2017-12-26")) ==
+          std::vector<std::string>{"held 2017-12: Angela Merkel + Emmanuel Macron"});
+    // "on 9 December, days after X and Y held talks": the talks come days before the date.
+    CHECK(meetings_of(run("Sushma Swaraj spoke in Islamabad on 9 December, days after Emmanuel "
+                          "Macron and Angela Merkel held talks in Berlin.",
+                          "2017-12-26")) ==
+          std::vector<std::string>{"held 2017-12: Angela Merkel + Emmanuel Macron"});
+}
+
+TEST_CASE("a date across 'after' belongs to another act, and an opening date to the clause",
+          "[meetings]") {
+    // 2015-02-12 was a Thursday.
+    CHECK(meetings_of(run("Angela Merkel and François Hollande agreed on Thursday on a ceasefire "
+                          "after marathon negotiations in Minsk that began on Wednesday.",
+                          "2015-02-12")) ==
+          std::vector<std::string>{"held 2015-02-11: Angela Merkel + François Hollande"});
+    CHECK(meetings_of(run("On Monday, Emmanuel Macron met Angela Merkel.", "2017-05-31")) ==
+          std::vector<std::string>{"held 2017-05-29: Angela Merkel + Emmanuel Macron"});
+}
+
+TEST_CASE("the leaders of several countries are the participants when the article names them",
+          "[meetings]") {
+    const std::string named = " Vladimir Putin, Petro Poroshenko, Angela Merkel and François "
+                              "Hollande spoke to reporters.";
+    const std::string talks = "The leaders of Russia, Ukraine, Germany and France agreed on a "
+                              "ceasefire after negotiations in Minsk.";
+    CHECK(meetings_of(run(talks + named, "2015-02-12")).front() ==
+          "held 2015-02-12: Angela Merkel + François Hollande + Petro Poroshenko + Vladimir Putin");
+    // Without the names in the text, the leaders stay unknown: no meeting.
+    CHECK(meetings_of(run(talks, "2015-02-12")).empty());
+}
+
+TEST_CASE("a visiting leader meets the host country's leader named in the article", "[meetings]") {
+    // 2015-11-26 was a Thursday.
+    const auto visit = run("The French president, François Hollande, who visited Moscow on "
+                           "Thursday, urged restraint. Vladimir Putin said little.",
+                           "2015-11-29");
+    REQUIRE(meetings_of(visit) ==
+            std::vector<std::string>{"held 2015-11-26: François Hollande + Vladimir Putin"});
+    CHECK(visit.x.actors[visit.x.meetings[0].place].name == "Moscow");
+    SECTION("not when the host country's leader is not named") {
+        CHECK(meetings_of(run("François Hollande visited Moscow on Thursday.", "2015-11-29"))
+                  .empty());
+    }
+    SECTION("not for a minister, whose counterpart is not sure") {
+        CHECK(meetings_of(run("Sergei Lavrov visited Ankara on Monday. Recep Tayyip Erdoğan "
+                              "said little.",
+                              "2015-11-29"))
+                  .empty());
+    }
+}
+
+TEST_CASE("'the two men ... alongside X' adds X to the meeting being described", "[meetings]") {
+    const auto e = run("The deal followed talks in Beijing between Ali Shamkhani, the secretary "
+                       "of Iran's security council, and the Saudi national security adviser, "
+                       "Musaed al-Aiban. The two men were photographed shaking hands alongside "
+                       "Wang Yi.",
+                       "2023-03-10");
+    CHECK(meetings_of(e) ==
+          std::vector<std::string>{"held 2023-03-10: Ali Shamkhani + Musaed al-Aiban + Wang Yi"});
+}
+
+TEST_CASE("phrases that name no meeting of the people around them", "[meetings]") {
+    SECTION("a gathering of unnamed members") {
+        CHECK(meetings_of(run("Angela Merkel and François Hollande flew to Brussels for a summit "
+                              "of EU leaders.",
+                              "2015-02-12"))
+                  .empty());
+    }
+    SECTION("a second noun phrase with its own people") {
+        CHECK(meetings_of(run("Kim Jong-un's diplomacy has included two meetings with Moon "
+                              "Jae-in and two visits to China to see Xi Jinping.",
+                              "2018-06-12"))
+                  .empty());
+    }
+    SECTION("a second trigger in the same clause is the same meeting") {
+        CHECK(
+            meetings_of(run("Recep Tayyip Erdoğan said he wanted to meet Vladimir Putin at "
+                            "the climate summit in Paris on Monday.",
+                            "2015-11-29")) ==
+            std::vector<std::string>{"planned 2015-11-30: Recep Tayyip Erdoğan + Vladimir Putin"});
+    }
+    SECTION("the last holder of an office is not today's") {
+        CHECK(meetings_of(run("The last Indian prime minister to visit Pakistan was Atal Bihari "
+                              "Vajpayee, who travelled to Islamabad for a summit in 2004.",
+                              "2015-12-26"))
+                  .empty());
+    }
+}

@@ -138,8 +138,12 @@ private:
         for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
             sighting.past_perfect = sighting.past_perfect || m_ctx.has(i, "past_perfect");
         }
+        // "on 9 December, days after X and Y held talks": the anchor date precedes the clause.
+        const auto anchor = barrier_between(clause.first, trigger);
+        const std::uint32_t dates_first =
+            anchor && amount_before(m_ctx, *anchor) ? sentence.first : clause.dates_first;
         sighting.date =
-            nearest_date(clause.dates_first, clause.last, trigger, sighting.status == "planned");
+            nearest_date(dates_first, clause.last, trigger, sighting.status == "planned");
         if (m_ctx.date) {
             add_named_by_office(sighting, clause.first, clause.last, trigger, trigger_end);
         }

@@ -334,6 +334,14 @@ private:
                                     });
     }
 
+    /// Whether every gazetteer entry of the one-word phrase at token i is a surname.
+    bool only_surname_at(std::uint32_t i, std::uint32_t last) const {
+        const auto match = entries_at(i, last);
+        return match && match->length == 1 &&
+               std::all_of(match->value->begin(), match->value->end(),
+                           [](const GazetteerEntry &e) { return e.kind == EntryKind::surname; });
+    }
+
     /// Length of a run of capitalised words that could be a name (particles allowed inside).
     std::uint32_t capitalised_run(std::uint32_t i, std::uint32_t last) const {
         std::uint32_t j = i;
@@ -343,8 +351,13 @@ private:
                 j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
             // "Musaed al-Aiban": a particle joined to a capitalised word by a hyphen.
             const bool prefixed = j > i && starts_upper(without_particle_prefix(m_ctx.exact[j]));
+            // "Naseer Khan Janjua": a known surname inside a run that goes on is a middle name.
+            const bool middle = j > i && j + 1 < last && only_surname_at(j, last) &&
+                                m_doc.tokens[j + 1].upper && !entries_at(j + 1, last) &&
+                                !m_ctx.has(j + 1, "not_name");
             if (token.kind != TokenKind::word || (!token.upper && !particle && !prefixed) ||
-                m_ctx.token_mention[j] >= 0 || (entries_at(j, last) && !particle && j > i) ||
+                m_ctx.token_mention[j] >= 0 ||
+                (entries_at(j, last) && !particle && !middle && j > i) ||
                 m_ctx.has(j, "not_name")) {
                 break;
             }
@@ -591,12 +604,28 @@ private:
     bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end,
                        std::string &country) const {
         const auto &sentence = m_ctx.sentence(s);
-        if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
+        if (first < sentence.first + 2 || end - first < 2) {
             return false;
         }
-        const std::uint32_t noun = first - 2;
-        if (!m_ctx.has(noun, "person_noun") &&
-            !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
+        // "Ajit Doval and Naseer Khan Janjua": a name joined to an apposition's name.
+        if (m_ctx.lower[first - 1] == "and") {
+            const auto *before = m_ctx.mention_at(first - 2);
+            return before != nullptr && before->how == "apposition" &&
+                   m_ctx.actor(before->actor).kind == ActorKind::person;
+        }
+        if (m_ctx.text(first - 1) != ",") {
+            return false;
+        }
+        std::uint32_t noun = first - 2;
+        // "the national security advisers of the two countries, Ajit Doval and ...": the head
+        // noun stands before an "of" phrase.
+        for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
+            if (m_ctx.lower[k] == "of" && !is_person_noun(noun)) {
+                noun = k - 1;
+                break;
+            }
+        }
+        if (!is_person_noun(noun)) {
             return false;
         }
         for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
@@ -606,6 +635,16 @@ private:
             }
         }
         return true;
+    }
+
+    /// A noun that heads a phrase naming a person: "rival", "foreign minister", "advisers".
+    bool is_person_noun(std::uint32_t i) const {
+        if (m_ctx.has(i, "person_noun") || lex().offices.longest(m_ctx.lower, i, i + 1)) {
+            return true;
+        }
+        const auto &word = m_ctx.lower[i];
+        return word.size() > 3 && word.ends_with('s') &&
+               lex().is_word("person_noun", std::string_view(word).substr(0, word.size() - 1));
     }
 
     /// he/she: the person in subject position of this sentence before the pronoun, else the

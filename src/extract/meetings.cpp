@@ -139,9 +139,12 @@ private:
             sighting.past_perfect = sighting.past_perfect || m_ctx.has(i, "past_perfect");
         }
         // "on 9 December, days after X and Y held talks": the anchor date precedes the clause.
-        const auto anchor = barrier_between(clause.first, trigger);
-        const std::uint32_t dates_first =
-            anchor && amount_before(m_ctx, *anchor) ? sentence.first : clause.dates_first;
+        bool anchored = false;
+        for (auto at = barrier_between(sentence.first, trigger); at && !anchored;
+             at = barrier_between(*at + 1, trigger)) {
+            anchored = amount_before(m_ctx, *at);
+        }
+        const std::uint32_t dates_first = anchored ? sentence.first : clause.dates_first;
         sighting.date =
             nearest_date(dates_first, clause.last, trigger, sighting.status == "planned");
         if (m_ctx.date) {

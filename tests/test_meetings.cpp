@@ -215,3 +215,24 @@ TEST_CASE("phrases that name no meeting of the people around them", "[meetings]"
                   .empty());
     }
 }
+
+TEST_CASE("'that evening' takes the day of the latest date told before it", "[meetings]") {
+    // 2018-06-12 was a Tuesday, so Sunday is 2018-06-10.
+    CHECK(meetings_of(run("Both leaders arrived on Sunday. Kim Jong-un met the prime minister of "
+                          "Singapore, Lee Hsien Loong, that evening.",
+                          "2018-06-12")) ==
+          std::vector<std::string>{"held 2018-06-10: Kim Jong-un + Lee Hsien Loong"});
+    CHECK(meetings_of(run("Both leaders arrived on Sunday. Kim Jong-un met Lee Hsien Loong the "
+                          "next day.",
+                          "2018-06-12")) ==
+          std::vector<std::string>{"held 2018-06-11: Kim Jong-un + Lee Hsien Loong"});
+}
+
+TEST_CASE("'this month' and 'next week' are months of the publication date", "[meetings]") {
+    CHECK(meetings_of(run("King Salman told Donald Trump in a phone call this month that he "
+                          "wanted a fair solution.",
+                          "2020-09-16")) ==
+          std::vector<std::string>{"held 2020-09: Donald Trump + Salman bin Abdulaziz"});
+    CHECK(meetings_of(run("Joe Biden will meet Xi Jinping next week.", "2022-11-28")) ==
+          std::vector<std::string>{"planned 2022-12: Joe Biden + Xi Jinping"});
+}

@@ -5,7 +5,6 @@
 #include "extract/context.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstdlib>
 
@@ -91,13 +90,11 @@ calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Dat
 /// An amount of time: "two days", "a month", "a few weeks", "days".
 struct Span {
     int count = 1;
-    int unit = 0; ///< index into span_units
+    int unit = 0; ///< hours, days, weeks, months or years (the date_unit cue order)
     bool vague = false;
     std::uint32_t used = 0;
 };
 
-constexpr std::array<std::string_view, 5> span_units{
-    "date_unit_hour", "date_unit_day", "date_unit_week", "date_unit_month", "date_unit_year"};
 constexpr int hours = 0;
 constexpr int days = 1;
 constexpr int weeks = 2;
@@ -130,12 +127,15 @@ std::optional<Span> span_at(const Context &ctx, std::uint32_t i, std::uint32_t l
     if (j >= last) {
         return std::nullopt;
     }
-    const auto unit = std::find_if(span_units.begin(), span_units.end(),
-                                   [&](std::string_view category) { return ctx.has(j, category); });
-    if (unit == span_units.end()) {
+    const std::string &word = ctx.lower[j];
+    int unit = position_in(ctx, "date_unit", word);
+    if (unit == 0 && word.ends_with('s')) {
+        unit = position_in(ctx, "date_unit", word.substr(0, word.size() - 1));
+    }
+    if (unit == 0) {
         return std::nullopt;
     }
-    span.unit = static_cast<int>(unit - span_units.begin());
+    span.unit = unit - 1;
     span.vague = span.vague || !counted; // "days after", "weeks before"
     span.used = j + 1 - i;
     return span;
@@ -269,12 +269,40 @@ std::optional<Date> date_before_offset(const Context &ctx, const Date &date,
     return shifted(date, *span, ctx.has(barrier, "date_after") ? -1 : 1);
 }
 
-std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
-                                                      std::uint32_t last, bool future) {
-    if (!ctx.date) {
+namespace {
+
+/// "last week", "this month", "next year": the week (as its month), month or year before,
+/// of, or after the publication date.
+std::optional<Date> calendar_unit_date(const Context &ctx, std::uint32_t i, std::uint32_t last,
+                                       const Date &published) {
+    if (i + 1 >= last) {
         return std::nullopt;
     }
-    const Date &published = *ctx.date;
+    int direction = 0;
+    if (ctx.has(i, "date_last")) {
+        direction = -1;
+    } else if (ctx.has(i, "date_next")) {
+        direction = 1;
+    } else if (!ctx.has(i, "date_this")) {
+        return std::nullopt;
+    }
+    const std::string &unit = ctx.lower[i + 1];
+    if (unit == "week") {
+        return months_before(add_days(published, 7L * direction), 0);
+    }
+    if (unit == "month") {
+        return months_before(published, -direction);
+    }
+    if (unit == "year") {
+        return Date{published.year + direction, 0, 0};
+    }
+    return std::nullopt;
+}
+
+/// A date expression that does not refer back to another ("on Monday", "29 May").
+std::optional<std::pair<Date, std::uint32_t>> plain_date(const Context &ctx, std::uint32_t i,
+                                                         std::uint32_t last, bool future,
+                                                         const Date &published) {
     if (const auto date = offset_date(ctx, i, last, published)) {
         return date;
     }
@@ -296,17 +324,8 @@ std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::u
     if (ctx.has(i, "date_today")) {
         return std::pair{published, 1u};
     }
-    if (i + 1 < last && ctx.has(i, "date_last")) {
-        const std::string &unit = ctx.lower[i + 1];
-        if (unit == "week") {
-            return std::pair{months_before(add_days(published, -7), 0), 2u};
-        }
-        if (unit == "month") {
-            return std::pair{months_before(published, 1), 2u};
-        }
-        if (unit == "year") {
-            return std::pair{Date{published.year - 1, 0, 0}, 2u};
-        }
+    if (const auto date = calendar_unit_date(ctx, i, last, published)) {
+        return std::pair{*date, 2u};
     }
     if (i > 0 && (ctx.lower[i - 1] == "in" || ctx.lower[i - 1] == "since")) {
         if (const int year = number_at(ctx, i, 1900, 2100); year > 0) {
@@ -314,6 +333,53 @@ std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::u
         }
     }
     return std::nullopt;
+}
+
+/// "that evening", "the next day": the day of the latest date expression in this or the two
+/// sentences before ("Both leaders arrived on Sunday. Kim met Lee that evening").
+std::optional<std::pair<Date, std::uint32_t>>
+referring_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Date &published) {
+    int shift = 0;
+    std::uint32_t length = ctx.cue_at(i, last, "date_same_day");
+    if (length == 0) {
+        length = ctx.cue_at(i, last, "date_next_day");
+        shift = 1;
+    }
+    if (length == 0) {
+        return std::nullopt;
+    }
+    const auto &sentences = ctx.out.doc.sentences;
+    std::size_t s = 0;
+    while (s + 1 < sentences.size() && sentences[s + 1].first <= i) {
+        ++s;
+    }
+    std::optional<Date> latest;
+    for (std::size_t t = s >= 2 ? s - 2 : 0; t <= s; ++t) {
+        const std::uint32_t end = std::min(sentences[t].last, i);
+        for (std::uint32_t k = sentences[t].first; k < end; ++k) {
+            if (const auto date = plain_date(ctx, k, end, false, published)) {
+                latest = date->first;
+                k += date->second - 1;
+            }
+        }
+    }
+    if (!latest || latest->day == 0) {
+        return latest ? std::optional(std::pair{*latest, length}) : std::nullopt;
+    }
+    return std::pair{add_days(*latest, shift), length};
+}
+
+} // namespace
+
+std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
+                                                      std::uint32_t last, bool future) {
+    if (!ctx.date) {
+        return std::nullopt;
+    }
+    if (const auto date = plain_date(ctx, i, last, future, *ctx.date)) {
+        return date;
+    }
+    return referring_date(ctx, i, last, *ctx.date);
 }
 
 } // namespace diplograph

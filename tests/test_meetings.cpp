@@ -166,6 +166,13 @@ TEST_CASE("a visiting leader meets the host country's leader named in the articl
     REQUIRE(meetings_of(visit) ==
             std::vector<std::string>{"held 2015-11-26: François Hollande + Vladimir Putin"});
     CHECK(visit.x.actors[visit.x.meetings[0].place].name == "Moscow");
+    SECTION("arriving in a city for a state visit") {
+        // 2023-03-21 was a Tuesday.
+        CHECK(meetings_of(run("Chinese President Xi Jinping arrived in Moscow on Monday for a "
+                              "state visit. Vladimir Putin called the talks frank.",
+                              "2023-03-21")) ==
+              std::vector<std::string>{"held 2023-03-20: Vladimir Putin + Xi Jinping"});
+    }
     SECTION("not when the host country's leader is not named") {
         CHECK(meetings_of(run("François Hollande visited Moscow on Thursday.", "2015-11-29"))
                   .empty());

@@ -168,8 +168,9 @@ private:
                 people.push_back(p);
             }
         }
-        if (people.size() == 1 && m_ctx.has(trigger, "meeting_visit")) {
-            if (const int place = visit_destination(trigger, trigger_end, last); place >= 0) {
+        if (people.size() == 1 && m_ctx.has(trigger_end - 1, "meeting_visit")) {
+            if (const int place = visit_destination(first, trigger, trigger_end, last);
+                place >= 0) {
                 if (const int host = visit_host(m_ctx, people.front(), place, when);
                     host >= 0 && host != people.front()) {
                     people.push_back(host);
@@ -179,8 +180,9 @@ private:
         std::sort(people.begin(), people.end());
     }
 
-    /// Where a visit goes: "visited Moscow", "a visit to Pakistan", "his Moscow visit".
-    int visit_destination(std::uint32_t trigger, std::uint32_t trigger_end,
+    /// Where a visit in the clause [first, last) goes: "visited Moscow", "a visit to Pakistan",
+    /// "his Moscow visit", "arrived in Moscow for a visit".
+    int visit_destination(std::uint32_t first, std::uint32_t trigger, std::uint32_t trigger_end,
                           std::uint32_t last) const {
         const auto is_place = [&](const Mention *m) {
             return m != nullptr && !m->in_quote && !m->possessive &&
@@ -198,7 +200,23 @@ private:
         if (trigger > 0 && is_place(m_ctx.mention_at(trigger - 1))) {
             return m_ctx.mention_at(trigger - 1)->actor;
         }
-        return -1;
+        // "arrived in Moscow on Monday for a state visit": a place after a locative word in
+        // the clause, the nearest to the trigger.
+        int nearest = -1;
+        std::uint32_t best = 0;
+        for (const auto &m : m_ctx.out.mentions) {
+            if (m.first <= first || m.last > last || !is_place(&m) ||
+                !m_ctx.has(m.first - 1, "locative")) {
+                continue;
+            }
+            const std::uint32_t distance =
+                m.first > trigger ? m.first - trigger : trigger - m.first;
+            if (nearest < 0 || distance < best) {
+                nearest = m.actor;
+                best = distance;
+            }
+        }
+        return nearest;
     }
 
     /// "the talks", "this meeting", "such a visit": a determiner before the trigger (adjectives

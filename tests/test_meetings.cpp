@@ -243,3 +243,25 @@ TEST_CASE("'this month' and 'next week' are months of the publication date", "[m
     CHECK(meetings_of(run("Joe Biden will meet Xi Jinping next week.", "2022-11-28")) ==
           std::vector<std::string>{"planned 2022-12: Joe Biden + Xi Jinping"});
 }
+
+TEST_CASE("a place inside the meeting's place refines it", "[meetings]") {
+    const auto place_of = [](const diplograph::test::Extracted &e) {
+        REQUIRE(e.x.meetings.size() == 1);
+        REQUIRE(e.x.meetings[0].place >= 0);
+        return e.x.actors[e.x.meetings[0].place].name;
+    };
+    // The places lexicon has Nusa Dua in Bali, and Raiwind in Lahore.
+    CHECK(place_of(run("Joe Biden and Xi Jinping met on the island of Bali on Monday. The two "
+                       "leaders shook hands at a luxury hotel in Nusa Dua.",
+                       "2022-11-14")) == "Nusa Dua");
+    // A sentence about the pair with no meeting word still moves the episode inside the city.
+    CHECK(place_of(run("Narendra Modi met Nawaz Sharif in Lahore on Friday. The two leaders then "
+                       "flew by helicopter to the family estate at Raiwind.",
+                       "2015-12-26")) == "Raiwind");
+    // A place of the next clause is not this meeting's.
+    const auto e = run("Kim Jong-un met Lee Hsien Loong that evening, and Donald Trump held talks "
+                       "with Lee on Monday at the Istana.",
+                       "2018-06-12");
+    REQUIRE(e.x.meetings.size() == 2);
+    CHECK(e.x.meetings[0].place < 0);
+}

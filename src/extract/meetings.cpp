@@ -41,23 +41,17 @@ public:
             if (m_ctx.noise[s]) {
                 continue;
             }
-            for (const auto &sighting : sightings(s)) {
+            const auto found = sightings(s);
+            if (found.empty() && current >= 0 && s - last_sentence <= 3) {
+                follow_pair(s, current);
+            }
+            for (const auto &sighting : found) {
                 if (sighting.open_group) {
                     continue;
                 }
                 const bool near = current >= 0 && s - last_sentence <= 3;
                 if (sighting.participants.size() < 2 || sighting.pair_reference) {
-                    // "the two leaders", "his first visit there", "the talks": the episode being
-                    // described.
-                    const bool same_status =
-                        current >= 0 && m_ctx.out.meetings[current].status == sighting.status;
-                    const bool adds_no_pair = sighting.participants.size() < 2 ||
-                                              contains_any(current, sighting.participants);
-                    const bool names_no_stranger =
-                        sighting.participants.empty() || contains(current, sighting.participants);
-                    if (near && same_status && adds_no_pair &&
-                        (sighting.pair_reference || (sighting.anaphoric && names_no_stranger) ||
-                         contains(current, sighting.participants))) {
+                    if (near && joins(current, sighting)) {
                         attach(current, sighting);
                         last_sentence = s;
                     }
@@ -85,6 +79,38 @@ private:
                std::all_of(participants.begin(), participants.end(), [&](int p) {
                    return std::find(have.begin(), have.end(), p) != have.end();
                });
+    }
+
+    /// "the two leaders", "his first visit there", "the talks": a sighting that describes the
+    /// current episode rather than a new meeting.
+    bool joins(int current, const Sighting &sighting) const {
+        const bool same_status = m_ctx.out.meetings[current].status == sighting.status;
+        const bool adds_no_pair =
+            sighting.participants.size() < 2 || contains_any(current, sighting.participants);
+        const bool names_no_stranger =
+            sighting.participants.empty() || contains(current, sighting.participants);
+        return same_status && adds_no_pair &&
+               (sighting.pair_reference || (sighting.anaphoric && names_no_stranger) ||
+                contains(current, sighting.participants));
+    }
+
+    /// "The two leaders then flew to the family estate at Raiwind": a sentence about the pair
+    /// without a trigger refines the episode's place.
+    void follow_pair(std::uint32_t s, int current) {
+        const bool pair = std::any_of(m_ctx.pairs.begin(), m_ctx.pairs.end(), [&](const auto &ref) {
+            return ref.sentence == s && !ref.countries;
+        });
+        auto &meeting = m_ctx.out.meetings[current];
+        if (!pair || meeting.participants.size() != 2) {
+            return;
+        }
+        const auto &sentence = m_ctx.sentence(s);
+        const auto [place, venue] =
+            place_in(s, Clause{sentence.first, sentence.last, sentence.first}, sentence.first);
+        if (place >= 0 && (meeting.place < 0 || lies_within(place, meeting.place))) {
+            meeting.place = place;
+            m_venue[current] = venue;
+        }
     }
 
     bool contains_any(int meeting, const std::vector<int> &participants) const {
@@ -495,8 +521,11 @@ private:
             if (m.sentence != s || m.in_quote || m_ctx.actor(m.actor).kind != ActorKind::place) {
                 continue;
             }
-            if (m.first >= clause.first && m.first < clause.dates_first) {
-                continue; // "who visited Riyadh in December and hosted ...": another act's place
+            if ((m.first >= clause.first && m.first < clause.dates_first) ||
+                m.first >= clause.last) {
+                // "who visited Riyadh in December and hosted ...", "Kim met Lee, and Trump held
+                // talks at the Istana": another act's place.
+                continue;
             }
             const bool venue = m.how == "name";
             const bool in_clause = m.first >= clause.dates_first && m.last <= clause.last;
@@ -556,14 +585,33 @@ private:
                     p);
             }
         }
-        // A venue named later ("at the Capella hotel") refines a city named first.
-        if (sighting.place >= 0 && (meeting.place < 0 || (sighting.venue && !m_venue[index]))) {
+        // A venue named later ("at the Capella hotel") refines a city named first, and so does
+        // a place inside the one named first ("in Nusa Dua" after "on Bali").
+        const bool inside = meeting.place >= 0 && lies_within(sighting.place, meeting.place);
+        if (sighting.place >= 0 &&
+            (meeting.place < 0 || inside || (sighting.venue && !m_venue[index]))) {
             meeting.place = sighting.place;
             m_venue[index] = sighting.venue;
         }
         if (sighting.status == "cancelled" && meeting.evidence.size() == 1) {
             meeting.status = "cancelled";
         }
+    }
+
+    /// Whether a place actor lies inside another, by the places lexicon's "in:" keys.
+    bool lies_within(int inner, int outer) const {
+        if (inner < 0 || outer < 0 || inner == outer) {
+            return false;
+        }
+        const int target = m_ctx.actor(outer).lexicon;
+        int place = m_ctx.actor(inner).lexicon;
+        for (int step = 0; place >= 0 && target >= 0 && step < 8; ++step) {
+            place = m_ctx.lex.actors[place].within;
+            if (place == target) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// A meeting the article reports as news, with no date of its own, happened on the

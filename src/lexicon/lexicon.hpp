@@ -30,6 +30,7 @@ struct LexActor {
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
     std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
     int capital = -1;                     ///< countries: the place actor of the capital
+    int within = -1; ///< places: the larger place it lies in ("Nusa Dua" in "Bali"), or -1
 };
 
 struct Role {

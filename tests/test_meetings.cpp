@@ -265,3 +265,18 @@ TEST_CASE("a place inside the meeting's place refines it", "[meetings]") {
     REQUIRE(e.x.meetings.size() == 2);
     CHECK(e.x.meetings[0].place < 0);
 }
+
+TEST_CASE("a person's possessive right before the trigger is a participant", "[meetings]") {
+    CHECK(
+        meetings_of(run("Trump's meeting with Kim Jong-un in Hanoi ended early.", "2019-02-28")) ==
+        std::vector<std::string>{"held 2019-02-28: Donald Trump + Kim Jong-un"});
+    // 2023-02-21 was a Tuesday; the visitor's host is named in the article.
+    CHECK(meetings_of(run("Joe Biden's surprise visit to Kyiv on Monday was kept secret. Volodymyr "
+                          "Zelensky thanked him.",
+                          "2023-02-21")) ==
+          std::vector<std::string>{"held 2023-02-20: Joe Biden + Volodymyr Zelensky"});
+    // Not the possessor of a speaker: "Putin's spokesman said ...".
+    CHECK(meetings_of(
+              run("Putin's spokesman said the meeting with Xi Jinping went well.", "2019-02-28"))
+              .empty());
+}

@@ -95,7 +95,7 @@ private:
     }
 
     /// "The two leaders then flew to the family estate at Raiwind": a sentence about the pair
-    /// without a trigger refines the episode's place.
+    /// without a trigger refines the episode's place with a place inside it.
     void follow_pair(std::uint32_t s, int current) {
         const bool pair = std::any_of(m_ctx.pairs.begin(), m_ctx.pairs.end(), [&](const auto &ref) {
             return ref.sentence == s && !ref.countries;
@@ -107,7 +107,7 @@ private:
         const auto &sentence = m_ctx.sentence(s);
         const auto [place, venue] =
             place_in(s, Clause{sentence.first, sentence.last, sentence.first}, sentence.first);
-        if (place >= 0 && (meeting.place < 0 || lies_within(place, meeting.place))) {
+        if (place >= 0 && lies_within(place, meeting.place)) {
             meeting.place = place;
             m_venue[current] = venue;
         }
@@ -355,10 +355,36 @@ private:
             }
         };
         Clause clause = scan_left(s, trigger, people, take);
+        if (const int owner = possessor_of(s, trigger);
+            owner >= 0 && std::find(people.begin(), people.end(), owner) == people.end()) {
+            people.push_back(owner);
+        }
         clause.last = scan_right(s, trigger_end, people, take);
         sighting.participants = people;
         std::sort(sighting.participants.begin(), sighting.participants.end());
         return clause;
+    }
+
+    /// "Putin's Versailles visit", "Trump's meeting with Kim": the person whose possessive
+    /// stands at most two words before the trigger, or -1.
+    int possessor_of(std::uint32_t s, std::uint32_t trigger) const {
+        const auto first = m_ctx.sentence(s).first;
+        for (std::uint32_t i = trigger; i-- > first && trigger - i <= 4;) {
+            const auto *m = m_ctx.mention_at(i);
+            if (m != nullptr && m->possessive && !m->in_quote &&
+                m_ctx.actor(m->actor).kind == ActorKind::person) {
+                return trigger - m->last <= 3 ? m->actor : -1; // the 's token, then two words
+            }
+            const auto kind = m_doc.tokens[i].kind;
+            if (m == nullptr && ((kind != TokenKind::word && kind != TokenKind::possessive) ||
+                                 m_ctx.has(i, "speech") || m_ctx.has(i, "meeting"))) {
+                return -1;
+            }
+            if (m != nullptr) {
+                i = m->first;
+            }
+        }
+        return -1;
     }
 
     /// The left part of collect_participants: where the clause starts, and where its dates

@@ -280,3 +280,29 @@ TEST_CASE("a person's possessive right before the trigger is a participant", "[m
               run("Putin's spokesman said the meeting with Xi Jinping went well.", "2019-02-28"))
               .empty());
 }
+
+TEST_CASE("'his Chinese counterpart' is the holder of the same office in China", "[meetings]") {
+    // 2022-03-30 was a Wednesday.
+    CHECK(meetings_of(run("The Russian foreign minister met his Chinese counterpart in Beijing on "
+                          "Wednesday.",
+                          "2022-03-31")) ==
+          std::vector<std::string>{"held 2022-03-30: Sergei Lavrov + Wang Yi"});
+    // A head of government's counterpart is the other country's leader.
+    CHECK(meetings_of(run("Narendra Modi met his Pakistani counterpart in Lahore on Friday.",
+                          "2015-12-26")) ==
+          std::vector<std::string>{"held 2015-12-25: Narendra Modi + Nawaz Sharif"});
+}
+
+TEST_CASE("sightings of one episode with dates of different precision are one meeting",
+          "[meetings]") {
+    // 2019-09-09 was a Monday; "days before" the election leaves only the month for "meet".
+    CHECK(meetings_of(run("Benjamin Netanyahu visited Moscow on Monday, days before the Israeli "
+                          "election, to meet Vladimir Putin.",
+                          "2019-09-13")) ==
+          std::vector<std::string>{"held 2019-09-09: Benjamin Netanyahu + Vladimir Putin"});
+    // "weeks before the planned summit": the summit's people are not the ones met before it.
+    CHECK(meetings_of(run("Mike Pompeo met Antony Blinken in New York on Thursday, weeks before "
+                          "the planned summit.",
+                          "2018-06-01")) ==
+          std::vector<std::string>{"held 2018-05-31: Antony Blinken + Mike Pompeo"});
+}

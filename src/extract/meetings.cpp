@@ -413,6 +413,11 @@ private:
             if (people.empty() && starts_noun_phrase(i, trigger)) {
                 break;
             }
+            // "X met Y on Thursday, weeks before the planned summit": another episode's people.
+            if ((m_ctx.has(i, "date_before") || m_ctx.has(i, "date_after")) &&
+                amount_before(m_ctx, i)) {
+                break;
+            }
             if (is_boundary(i) && !joined && !crossed) {
                 crossed = i + 1;
             }
@@ -570,11 +575,19 @@ private:
         return {best, best_is_venue};
     }
 
+    /// Two dates that may be the same day: "2019-09" and "2019-09-09" may; "2019-09-09" and
+    /// "2019-09-10" may not.
+    static bool compatible(const Date &a, const Date &b) {
+        return a.year == b.year && (a.month == 0 || b.month == 0 || a.month == b.month) &&
+               (a.day == 0 || b.day == 0 || a.day == b.day);
+    }
+
     int merge_or_add(const Sighting &sighting) {
         auto &meetings = m_ctx.out.meetings;
         for (int i = 0; i < static_cast<int>(meetings.size()); ++i) {
             auto &m = meetings[i];
-            const bool dates_clash = m.date && sighting.date && *m.date != *sighting.date;
+            const bool dates_clash =
+                m.date && sighting.date && !compatible(*m.date, *sighting.date);
             if (m.participants == sighting.participants && !dates_clash &&
                 m.status == sighting.status) {
                 attach(i, sighting);

@@ -306,3 +306,21 @@ TEST_CASE("sightings of one episode with dates of different precision are one me
                           "2018-06-01")) ==
           std::vector<std::string>{"held 2018-05-31: Antony Blinken + Mike Pompeo"});
 }
+
+TEST_CASE("a stance verb is a meeting only with a setting", "[meetings]") {
+    CHECK(meetings_of(run("Donald Trump has embraced Kim Jong-un, calling him a talented leader.",
+                          "2018-06-15"))
+              .empty());
+    CHECK(meetings_of(run("Abiy Ahmed embraced Isaias Afwerki at Asmara airport on Sunday.",
+                          "2018-07-09")) ==
+          std::vector<std::string>{"held 2018-07-08: Abiy Ahmed + Isaias Afwerki"});
+}
+
+TEST_CASE("'the two leaders met' on another day is another meeting of the pair", "[meetings]") {
+    // 2019-01-21 was a Monday.
+    CHECK(meetings_of(run("Emmanuel Macron and Angela Merkel held a joint press conference in "
+                          "Paris on Monday, a day after the two leaders met in Berlin.",
+                          "2019-01-22")) ==
+          std::vector<std::string>{"held 2019-01-21: Angela Merkel + Emmanuel Macron",
+                                   "held 2019-01-20: Angela Merkel + Emmanuel Macron"});
+}

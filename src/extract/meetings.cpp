@@ -20,6 +20,7 @@ struct Sighting {
     bool past_perfect = false; ///< "had met": an earlier episode
     bool anaphoric = false;    ///< "the talks", "such a meeting": the episode being described
     bool open_group = false;   ///< "a summit of EU leaders": participants the text cannot list
+    bool figurative = false;   ///< "Trump has embraced Kim": no place or date, no encounter
     std::uint32_t clause_last = 0;
 };
 
@@ -46,7 +47,7 @@ public:
                 follow_pair(s, current);
             }
             for (const auto &sighting : found) {
-                if (sighting.open_group) {
+                if (sighting.open_group || sighting.figurative) {
                     continue;
                 }
                 const bool near = current >= 0 && s - last_sentence <= 3;
@@ -54,6 +55,15 @@ public:
                     if (near && joins(current, sighting)) {
                         attach(current, sighting);
                         last_sentence = s;
+                        continue;
+                    }
+                    if (near && sighting.pair_reference && sighting.participants.empty()) {
+                        // "a day after the two leaders met in Berlin": the pair, another day.
+                        auto earlier = sighting;
+                        earlier.participants = m_ctx.out.meetings[current].participants;
+                        current = merge_or_add(earlier);
+                        last_sentence = s;
+                        continue;
                     }
                     if (sighting.participants.size() < 2) {
                         continue;
@@ -84,7 +94,11 @@ private:
     /// "the two leaders", "his first visit there", "the talks": a sighting that describes the
     /// current episode rather than a new meeting.
     bool joins(int current, const Sighting &sighting) const {
-        const bool same_status = m_ctx.out.meetings[current].status == sighting.status;
+        const auto &meeting = m_ctx.out.meetings[current];
+        const bool same_status = meeting.status == sighting.status;
+        if (meeting.date && sighting.date && !compatible(*meeting.date, *sighting.date)) {
+            return false;
+        }
         const bool adds_no_pair =
             sighting.participants.size() < 2 || contains_any(current, sighting.participants);
         const bool names_no_stranger =
@@ -180,6 +194,13 @@ private:
         sighting.clause_last = clause.last;
         sighting.anaphoric = anaphoric(trigger, sentence.first);
         sighting.open_group = open_group(trigger_end, sentence.last);
+        // "Trump has embraced Kim" is a stance; "Isaias embraced Abiy at Asmara airport on
+        // Sunday" an encounter: such verbs need a date or a place ("on the tarmac at ...").
+        bool located = sighting.date || sighting.place >= 0;
+        for (std::uint32_t i = trigger_end; i < clause.last && !located; ++i) {
+            located = m_ctx.has(i, "locative");
+        }
+        sighting.figurative = m_ctx.has(trigger, "meeting_setting") && !located;
         return sighting;
     }
 

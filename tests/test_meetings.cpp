@@ -324,3 +324,13 @@ TEST_CASE("'the two leaders met' on another day is another meeting of the pair",
           std::vector<std::string>{"held 2019-01-21: Angela Merkel + Emmanuel Macron",
                                    "held 2019-01-20: Angela Merkel + Emmanuel Macron"});
 }
+
+TEST_CASE("a speaker is at the meeting a preposition introduces", "[meetings]") {
+    CHECK(meetings_of(run("Sergei Lavrov told reporters after meeting Wang Yi in Beijing that the "
+                          "talks were useful.",
+                          "2022-03-31")) ==
+          std::vector<std::string>{"held 2022-03-31: Sergei Lavrov + Wang Yi"});
+    // A speaker reporting someone else's meeting is not at it.
+    CHECK(meetings_of(run("Dmitry Peskov said the president had received Wang Yi.", "2022-03-31"))
+              .empty());
+}

@@ -74,9 +74,10 @@ public:
                                 (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
             // "Peskov said the president had received ...": Peskov speaks; but "Putin said
-            // during a meeting with ..." puts the speaker at the meeting.
+            // during a meeting with ..." and "Lavrov told reporters after meeting Wang Yi" put
+            // the speaker at the meeting.
             if (m_ctx.has(i, "speech") && !m_doc.tokens[i].upper && i + 1 < trigger &&
-                !m_ctx.has(i + 1, "preposition")) {
+                !m_ctx.has(i + 1, "preposition") && !introduced_by_preposition(i, trigger)) {
                 break;
             }
             if (is_boundary(i) && !joined && !people.empty()) {
@@ -109,6 +110,22 @@ public:
             clause.dates_first = sentence.first; // "On Monday, Macron met Merkel"
         }
         return clause;
+    }
+
+    /// "told reporters after meeting ...", "said on Monday after the talks with ...": a
+    /// preposition (and perhaps a determiner) right before the trigger, and no "that" clause
+    /// since the speech verb at `speech`.
+    bool introduced_by_preposition(std::uint32_t speech, std::uint32_t trigger) const {
+        std::uint32_t before = trigger - 1;
+        if (before > speech && m_ctx.has(before, "determiner")) {
+            --before;
+        }
+        for (std::uint32_t i = speech + 1; i < trigger; ++i) {
+            if (m_ctx.has(i, "relative_pronoun")) {
+                return false;
+            }
+        }
+        return before > speech && m_ctx.has(before, "preposition");
     }
 
     /// "Kim, who flew in on Monday, met ...": the comma opening a parenthesis that ends at the

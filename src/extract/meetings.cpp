@@ -425,10 +425,14 @@ private:
             }
         }
         // A venue named later ("at the Capella hotel") refines a city named first, and so does
-        // a place inside the one named first ("in Nusa Dua" after "on Bali").
-        const bool inside = meeting.place >= 0 && lies_within(sighting.place, meeting.place);
-        if (sighting.place >= 0 &&
-            (meeting.place < 0 || inside || (sighting.venue && !m_venue[index]))) {
+        // a place inside the one named first ("in Nusa Dua" after "on Bali"), when the sighting
+        // is about the whole meeting ("the two men shook hands at ...", not "Trump's press
+        // conference after the talks on Sentosa").
+        const bool whole =
+            sighting.pair_reference || sighting.participants.size() >= meeting.participants.size();
+        const bool refines = whole && ((sighting.venue && !m_venue[index]) ||
+                                       lies_within(sighting.place, meeting.place));
+        if (sighting.place >= 0 && (meeting.place < 0 || refines)) {
             meeting.place = sighting.place;
             m_venue[index] = sighting.venue;
         }

@@ -215,6 +215,13 @@ TEST_CASE("phrases that name no meeting of the people around them", "[meetings]"
                             "2015-11-29")) ==
             std::vector<std::string>{"planned 2015-11-30: Recep Tayyip Erdoğan + Vladimir Putin"});
     }
+    SECTION("a negated meeting") {
+        CHECK(meetings_of(run("Vladimir Putin and Recep Tayyip Erdoğan did not meet in Paris on "
+                              "Monday.",
+                              "2015-11-29"))
+                  .empty());
+        CHECK(meetings_of(run("Vladimir Putin has never met Joe Biden.", "2020-11-29")).empty());
+    }
     SECTION("the last holder of an office is not today's") {
         CHECK(meetings_of(run("The last Indian prime minister to visit Pakistan was Atal Bihari "
                               "Vajpayee, who travelled to Islamabad for a summit in 2004.",

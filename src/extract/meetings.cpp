@@ -20,7 +20,7 @@ struct Sighting {
     bool past_perfect = false; ///< "had met": an earlier episode
     bool anaphoric = false;    ///< "the talks", "such a meeting": the episode being described
     bool open_group = false;   ///< "a summit of EU leaders": participants the text cannot list
-    bool figurative = false;   ///< "Trump has embraced Kim": no place or date, no encounter
+    bool figurative = false;   ///< "Trump has embraced Kim", "never met": no encounter
     std::uint32_t clause_last = 0;
 };
 
@@ -195,6 +195,10 @@ private:
             located = m_ctx.has(i, "locative");
         }
         sighting.figurative = m_ctx.has(trigger, "meeting_setting") && !located;
+        // "did not meet", "never met", "no meeting is planned": no meeting at all.
+        for (std::uint32_t i = trigger; i-- > sentence.first && trigger - i <= 2;) {
+            sighting.figurative = sighting.figurative || m_ctx.has(i, "negation");
+        }
         return sighting;
     }
 

@@ -341,3 +341,11 @@ TEST_CASE("a speaker is at the meeting a preposition introduces", "[meetings]") 
     CHECK(meetings_of(run("Dmitry Peskov said the president had received Wang Yi.", "2022-03-31"))
               .empty());
 }
+
+TEST_CASE("a host with no place named receives in their capital", "[meetings]") {
+    const auto e =
+        run("Xi Jinping hosted the Iranian president, Ebrahim Raisi, last month.", "2023-03-10");
+    REQUIRE(meetings_of(e) == std::vector<std::string>{"held 2023-02: Ebrahim Raisi + Xi Jinping"});
+    REQUIRE(e.x.meetings[0].place >= 0);
+    CHECK(e.x.actors[e.x.meetings[0].place].name == "Beijing");
+}

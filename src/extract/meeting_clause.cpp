@@ -27,6 +27,7 @@ public:
             }
         };
         Clause clause = scan_left(s, trigger, people, take);
+        clause.subject = people.empty() ? -1 : people.front();
         if (const int owner = possessor_of(s, trigger);
             owner >= 0 && std::find(people.begin(), people.end(), owner) == people.end()) {
             people.push_back(owner);
@@ -66,7 +67,7 @@ public:
     Clause scan_left(std::uint32_t s, std::uint32_t trigger, const std::vector<int> &people,
                      const Take &take) const {
         const auto &sentence = m_ctx.sentence(s);
-        Clause clause{sentence.first, sentence.last, 0, {}};
+        Clause clause{sentence.first, sentence.last, 0, {}, -1};
         std::optional<std::uint32_t> crossed;
         for (std::uint32_t i = trigger; i-- > sentence.first;) {
             clause.first = i;

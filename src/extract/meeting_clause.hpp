@@ -16,6 +16,7 @@ struct Clause {
     std::uint32_t last = 0;
     std::uint32_t dates_first = 0;
     std::vector<int> people; ///< sorted actor indices
+    int subject = -1;        ///< the person nearest before the trigger ("Putin hosted ..."), or -1
 };
 
 /// The clause of the trigger at [trigger, trigger_end) in sentence s, with its people: the

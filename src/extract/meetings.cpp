@@ -112,8 +112,8 @@ private:
             return;
         }
         const auto &sentence = m_ctx.sentence(s);
-        const auto [place, venue] =
-            place_in(s, Clause{sentence.first, sentence.last, sentence.first, {}}, sentence.first);
+        const auto [place, venue] = place_in(
+            s, Clause{sentence.first, sentence.last, sentence.first, {}, -1}, sentence.first);
         if (place >= 0 && lies_within(place, meeting.place)) {
             meeting.place = place;
             m_venue[current] = venue;
@@ -185,6 +185,9 @@ private:
             add_named_by_office(sighting, clause.first, clause.last, trigger, trigger_end);
         }
         std::tie(sighting.place, sighting.venue) = place_in(s, clause, trigger);
+        if (sighting.place < 0 && clause.subject >= 0 && m_ctx.has(trigger, "meeting_host")) {
+            sighting.place = home_capital(clause.subject); // "Xi hosted Raisi last month"
+        }
         sighting.clause_last = clause.last;
         sighting.anaphoric = anaphoric(trigger, sentence.first);
         sighting.open_group = open_group(trigger_end, sentence.last);
@@ -443,6 +446,15 @@ private:
         if (sighting.status == "cancelled" && meeting.evidence.size() == 1) {
             meeting.status = "cancelled";
         }
+    }
+
+    /// The capital of a person's country as an article actor, or -1.
+    int home_capital(int person) const {
+        const auto it = m_ctx.lex.by_code.find(m_ctx.country_of(person));
+        if (it == m_ctx.lex.by_code.end() || m_ctx.lex.actors[it->second].capital < 0) {
+            return -1;
+        }
+        return m_ctx.actor_of_lexicon(m_ctx.lex.actors[it->second].capital);
     }
 
     /// Whether a place actor lies inside another, by the places lexicon's "in:" keys.

@@ -185,7 +185,9 @@ private:
             add_named_by_office(sighting, clause.first, clause.last, trigger, trigger_end);
         }
         std::tie(sighting.place, sighting.venue) = place_in(s, clause, trigger);
-        if (sighting.place < 0 && clause.subject >= 0 && m_ctx.has(trigger, "meeting_host")) {
+        const bool passive = trigger_end < sentence.last && m_ctx.lower[trigger_end] == "by";
+        if (sighting.place < 0 && clause.subject >= 0 && !passive &&
+            m_ctx.has(trigger, "meeting_host")) {
             sighting.place = home_capital(clause.subject); // "Xi hosted Raisi last month"
         }
         sighting.clause_last = clause.last;

@@ -242,6 +242,13 @@ TEST_CASE("'that evening' takes the day of the latest date told before it", "[me
           std::vector<std::string>{"held 2018-06-11: Kim Jong-un + Lee Hsien Loong"});
 }
 
+TEST_CASE("a planned meeting's month lies ahead", "[meetings]") {
+    CHECK(meetings_of(run("Joe Biden will meet Xi Jinping in March.", "2023-05-30")) ==
+          std::vector<std::string>{"planned 2024-03: Joe Biden + Xi Jinping"});
+    CHECK(meetings_of(run("Joe Biden met Xi Jinping in March.", "2023-05-30")) ==
+          std::vector<std::string>{"held 2023-03: Joe Biden + Xi Jinping"});
+}
+
 TEST_CASE("'this month' and 'next week' are months of the publication date", "[meetings]") {
     CHECK(meetings_of(run("King Salman told Donald Trump in a phone call this month that he "
                           "wanted a fair solution.",

@@ -42,18 +42,24 @@ int number_at(const Context &ctx, std::uint32_t i, int low, int high) {
     return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" ? value : 0;
 }
 
-/// The most recent past (or current) occurrence of a month.
-int year_of_month(const Date &published, int month) {
+/// The most recent past (or current) occurrence of a month; with `future` (a planned meeting),
+/// the current or next one.
+int year_of_month(const Date &published, int month, bool future) {
+    if (future) {
+        return month >= published.month ? published.year : published.year + 1;
+    }
     return month <= published.month ? published.year : published.year - 1;
 }
 
-std::optional<std::pair<Date, std::uint32_t>>
-calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Date &published) {
+std::optional<std::pair<Date, std::uint32_t>> calendar_date(const Context &ctx, std::uint32_t i,
+                                                            std::uint32_t last,
+                                                            const Date &published,
+                                                            bool future = false) {
     // "29 May 2017" / "29 May"
     if (const int day = number_at(ctx, i, 1, 31); day > 0 && i + 1 < last) {
         if (const int month = month_at(ctx, i + 1); month > 0) {
             const int year = i + 2 < last ? number_at(ctx, i + 2, 1900, 2100) : 0;
-            Date date{year > 0 ? year : year_of_month(published, month), month, day};
+            Date date{year > 0 ? year : year_of_month(published, month, future), month, day};
             if (day <= days_in_month(date.year, month)) {
                 return std::pair{date, year > 0 ? 3u : 2u};
             }
@@ -75,7 +81,7 @@ calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Dat
                 year = number_at(ctx, i + 2, 1900, 2100);
                 used = year > 0 ? 3 : 2;
             }
-            Date date{year > 0 ? year : year_of_month(published, month), month, day};
+            Date date{year > 0 ? year : year_of_month(published, month, future), month, day};
             if (day <= days_in_month(date.year, month)) {
                 return std::pair{date, used};
             }
@@ -84,7 +90,7 @@ calendar_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Dat
             return std::pair{Date{year, month, 0}, 2u};
         }
     }
-    return std::pair{Date{year_of_month(published, month), month, 0}, 1u};
+    return std::pair{Date{year_of_month(published, month, future), month, 0}, 1u};
 }
 
 /// An amount of time: "two days", "a month", "a few weeks", "days".
@@ -306,7 +312,7 @@ std::optional<std::pair<Date, std::uint32_t>> plain_date(const Context &ctx, std
     if (const auto date = offset_date(ctx, i, last, published)) {
         return date;
     }
-    if (const auto date = calendar_date(ctx, i, last, published)) {
+    if (const auto date = calendar_date(ctx, i, last, published, future)) {
         return date;
     }
     const std::string &word = ctx.lower[i];

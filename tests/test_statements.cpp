@@ -44,6 +44,18 @@ TEST_CASE("each attribution form finds its speaker", "[statements]") {
         CHECK(speaker_of(run("The talks were “frank and long”, according to Sergei Lavrov."),
                          "frank and long") == "Sergei Lavrov");
     }
+    SECTION("according to, with modifiers before the name") {
+        CHECK(speaker_of(run("According to the official KCNA news agency, Trump had “expressed "
+                             "his intention” to lift sanctions.",
+                             "2018-06-13"),
+                         "expressed his intention") == "KCNA");
+    }
+    SECTION("descriptor with its own country mention after the quote") {
+        CHECK(speaker_of(run("The Bahraini foreign minister, Abdullatif al-Zayani, spoke. “Peace "
+                             "is near,” the Bahraini minister said.",
+                             "2020-09-16"),
+                         "Peace is near") == "Abdullatif al-Zayani");
+    }
     SECTION("pronoun after the quote") {
         CHECK(speaker_of(run("Macron spoke first. “Our priority is terrorism,” he added."),
                          "priority") == "Emmanuel Macron");

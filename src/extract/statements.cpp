@@ -111,7 +111,19 @@ private:
     /// "said Dmitry Peskov", "said the Kremlin spokesman": an agent right after the verb.
     int speaker_after(std::uint32_t from, std::uint32_t last) const {
         std::uint32_t i = from;
-        if (i < last && (m_ctx.lower[i] == "the" || m_ctx.text(i) == ",")) {
+        if (i < last && m_ctx.text(i) == ",") {
+            ++i;
+        }
+        // A descriptor's mention starts at its "the" ("the Bahraini minister"), and its inner
+        // words may carry their own ("Bahraini": the country).
+        if (i < last && m_ctx.lower[i] == "the" && !is_agent(m_ctx.mention_at(i))) {
+            ++i;
+        }
+        // "the official KCNA news agency": up to two lower-case modifiers before the name.
+        for (int skipped = 0; skipped < 2 && i + 1 < last && m_ctx.mention_at(i) == nullptr &&
+                              m_doc.tokens[i].kind == TokenKind::word && !m_doc.tokens[i].upper &&
+                              !m_ctx.verb_like(i);
+             ++skipped) {
             ++i;
         }
         const auto *m = i < last ? m_ctx.mention_at(i) : nullptr;

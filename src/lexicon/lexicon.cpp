@@ -209,7 +209,8 @@ private:
     }
 
     void load_organizations(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"kind", "also", "country", "seat"})) {
+        for (const auto &line :
+             read_lexicon_file(file, 1, {"kind", "also", "country", "seat", "called"})) {
             const auto kind = actor_kind_from(line.value("kind"));
             if (!kind || (*kind != ActorKind::organization && *kind != ActorKind::group)) {
                 throw InputError(
@@ -225,6 +226,11 @@ private:
                                                   line.values("also")));
             for (const auto &seat : line.values("seat")) {
                 m_extra.emplace_back(seat, GazetteerEntry{EntryKind::name, index, -1});
+            }
+            for (const auto &noun : line.values("called")) {
+                if (auto *actors = m_lex.references.add(noun)) {
+                    actors->push_back(index);
+                }
             }
         }
     }
@@ -427,7 +433,8 @@ private:
         if (words.size() < 2) {
             return {};
         }
-        if (m_lex.is_word("family_name_first", to_lower(country))) {
+        if (m_lex.is_word("family_name_first", to_lower(country)) ||
+            m_lex.is_word("given_name_alone", to_lower(country))) {
             return std::string(words.front());
         }
         std::size_t first = words.size() - 1;

@@ -55,14 +55,6 @@ struct GazetteerEntry {
     int place = -1; ///< metonyms: the place actor
 };
 
-/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-        return std::hash<std::string_view>{}(text);
-    }
-};
-
 /// A map from text that can be searched with a std::string_view.
 template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
@@ -109,6 +101,9 @@ struct Lexicon {
 
     /// Names, surnames, demonyms and metonyms (case-sensitive).
     Gazetteer<std::vector<GazetteerEntry>> names;
+    /// Common nouns that refer back to an organisation named before, lower case: "bloc" (the
+    /// EU, Asean, ...), "alliance" (Nato); the value lists the organisations called so.
+    Gazetteer<std::vector<int>> references{true};
     /// Office words, lower case: "president", "foreign minister", "leader".
     Gazetteer<std::string> offices;
     /// Topic themes: "chemical weapons", "sarin" -> "chemical weapons".

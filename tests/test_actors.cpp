@@ -62,6 +62,18 @@ TEST_CASE("an unknown person is found from an apposition with the possessor's co
     }
 }
 
+TEST_CASE("unknown people are found in a list after a plural noun with an 'of' phrase",
+          "[actors]") {
+    const auto e = run("The security advisers of the two countries, Ajit Doval and Naseer Khan "
+                       "Janjua, held talks with the Saudi adviser, Musaed al-Aiban.",
+                       "2015-12-26");
+    CHECK(e.mentions("Ajit Doval"));
+    // "Khan" is a known surname, here in the middle of an unknown name.
+    CHECK(e.mentions("Naseer Khan Janjua"));
+    // "al-Aiban": a name particle joined by a hyphen.
+    CHECK(e.mentions("Musaed al-Aiban"));
+}
+
 TEST_CASE("an unknown person is found from a title with the demonym's country", "[actors]") {
     const auto e = run("US senator Harold Quimby criticised the deal.");
     REQUIRE(e.mentions("Harold Quimby"));

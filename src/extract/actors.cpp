@@ -48,6 +48,9 @@ private:
             }
             std::uint32_t used = descriptor_at(s, i, sentence.last);
             if (used == 0) {
+                used = counterpart_at(s, i, sentence.last);
+            }
+            if (used == 0) {
                 used = titled_name_at(s, i, sentence.last);
             }
             if (used == 0) {
@@ -187,6 +190,68 @@ private:
             m_ctx.add_mention(recent, s, start, end, "descriptor");
         }
         return end - start;
+    }
+
+    /// "his Chinese counterpart": the holder, in that country, of the office held by the person
+    /// named last before it in the sentence (for a head of state or government, the country's
+    /// leader). A name after it ("his Pakistani counterpart, Nawaz Sharif") is left to the
+    /// appositions. Returns the tokens used (0: none).
+    std::uint32_t counterpart_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (!m_ctx.date || !m_ctx.has(i, "determiner")) {
+            return 0;
+        }
+        std::uint32_t j = i + 1;
+        while (j < last && m_ctx.has(j, "office_modifier")) {
+            ++j;
+        }
+        const auto holder = j < last ? holder_at(j, last) : std::nullopt;
+        const std::uint32_t noun = holder ? j + holder->second : last;
+        if (noun >= last || !m_ctx.has(noun, "counterpart_noun") ||
+            lex().actors[holder->first].kind != ActorKind::country ||
+            (noun + 2 < last && m_ctx.text(noun + 1) == "," && m_doc.tokens[noun + 2].upper)) {
+            return 0;
+        }
+        const Mention *referent = nullptr;
+        for (const auto &m : m_ctx.out.mentions) {
+            if (m.sentence == s && m.first < i && !m.in_quote &&
+                m_ctx.actor(m.actor).kind == ActorKind::person &&
+                m_ctx.actor(m.actor).lexicon >= 0) {
+                referent = &m;
+            }
+        }
+        const int target =
+            referent == nullptr
+                ? -1
+                : counterpart_of(m_ctx.actor(referent->actor).lexicon, holder->first);
+        if (target < 0 || target == m_ctx.actor(referent->actor).lexicon) {
+            return 0;
+        }
+        m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, j, noun, "demonym");
+        m_ctx.add_mention(m_ctx.actor_of_lexicon(target), s, i, noun + 1, "descriptor");
+        return noun + 1 - i;
+    }
+
+    /// The lexicon person holding, in `country` on the publication date, the office that
+    /// `person` holds in their own country (a head of state or government: the leader); -1.
+    int counterpart_of(int person, int country) const {
+        const auto home = lex().by_code.find(lex().actors[person].country);
+        if (home == lex().by_code.end() || home->second == country) {
+            return -1;
+        }
+        const Date &date = *m_ctx.date;
+        std::string office;
+        for (const auto &role : lex().roles) {
+            if (role.person != person || role.holder != home->second || date < role.start ||
+                (role.end && !(date < *role.end))) {
+                continue;
+            }
+            // A head of state or government meets the other country's leader.
+            if (lex().is_word("head_office", role.office)) {
+                return lex().office_holder(country, lex().actors[country].leader_office, date);
+            }
+            office = role.office;
+        }
+        return office.empty() ? -1 : lex().office_holder(country, office, date);
     }
 
     /// Whether a role's office is `office` or a kind of it: "foreign_minister" is a "minister".
@@ -691,7 +756,16 @@ private:
     bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end,
                        std::string &country) const {
         const auto &sentence = m_ctx.sentence(s);
-        if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
+        if (first < sentence.first + 2 || end - first < 2) {
+            return false;
+        }
+        // "Ajit Doval and Naseer Khan Janjua": a name joined to an apposition's name.
+        if (m_ctx.lower[first - 1] == "and") {
+            const auto *before = m_ctx.mention_at(first - 2);
+            return before != nullptr && before->how == "apposition" &&
+                   m_ctx.actor(before->actor).kind == ActorKind::person;
+        }
+        if (m_ctx.text(first - 1) != ",") {
             return false;
         }
         const auto is_head = [&](std::uint32_t k) {

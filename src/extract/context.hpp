@@ -75,6 +75,22 @@ void find_relations(Context &ctx);
 std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
                                                       std::uint32_t last, bool future = false);
 
+/// "on 9 December, days after [the talks]": the date of what follows a before/after word at
+/// `barrier`, from a date before it and the amount right before the barrier; nullopt when no
+/// amount stands there.
+std::optional<Date> date_before_offset(const Context &ctx, const Date &date, std::uint32_t barrier);
+/// Whether an amount of time ("days", "a week") ends right before token `barrier`.
+bool amount_before(const Context &ctx, std::uint32_t barrier);
+
+/// "The leaders of Russia, Ukraine, Germany and France" in tokens [first, last): the holders of
+/// that office on `date`, when every one is named in the article; else none.
+std::vector<int> office_holders_of_list(const Context &ctx, std::uint32_t first, std::uint32_t last,
+                                        const Date &date);
+/// The host of a visit by `visitor` to `destination` (a country or a place in it): that
+/// country's leader when the visitor is a head of state or government and the article names
+/// the leader; else -1.
+int visit_host(const Context &ctx, int visitor, int destination, const Date &date);
+
 /// People or countries a pair reference points at, from the meetings and relations so far.
 std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref);
 

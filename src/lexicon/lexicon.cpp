@@ -65,6 +65,7 @@ public:
         for (const auto &file : files_in(m_dir / "countries")) {
             load_countries(file);
         }
+        resolve_within();
         for (const auto &file : files_in(m_dir / "people")) {
             load_people(file);
         }
@@ -76,6 +77,7 @@ public:
         }
         load_offices();
         load_topics();
+        load_events();
         load_patterns();
         index_names();
     }
@@ -85,6 +87,13 @@ private:
     fs::path m_dir;
     /// Extra gazetteer phrases beyond actor names: (phrase, entry).
     std::vector<std::pair<std::string, GazetteerEntry>> m_extra;
+    /// Places' "in:" keys waiting for every place to exist: (place, larger place, FILE:LINE).
+    struct Within {
+        int inner = -1;
+        std::string outer;
+        std::string where;
+    };
+    std::vector<Within> m_within;
 
     int add_actor(LexActor actor) {
         const int index = static_cast<int>(m_lex.actors.size());
@@ -227,14 +236,37 @@ private:
     }
 
     void load_places(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"country", "also"})) {
-            if (const int existing = m_lex.find(line.fields[0]);
-                existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
-                add_aliases(existing, line.values("also"));
-                continue;
+        for (const auto &line : read_lexicon_file(file, 1, {"country", "also", "in"})) {
+            int index = m_lex.find(line.fields[0]);
+            if (index >= 0 && m_lex.actors[index].kind == ActorKind::place) {
+                add_aliases(index, line.values("also"));
+            } else {
+                index = add_actor(new_actor(line.fields[0], ActorKind::place,
+                                            checked_country(line, line.value("country")),
+                                            line.values("also")));
             }
-            add_actor(new_actor(line.fields[0], ActorKind::place,
-                                checked_country(line, line.value("country")), line.values("also")));
+            if (const auto outer = line.value("in"); !outer.empty()) {
+                m_within.push_back({index, outer, line.where()});
+            }
+        }
+    }
+
+    /// Links each place to the larger place its "in:" key names, once every place (capitals
+    /// included) exists.
+    void resolve_within() {
+        for (const auto &[inner, outer, where] : m_within) {
+            int place = m_lex.find(outer);
+            // "Singapore" names the country first; its capital has the same name.
+            if (place >= 0 && m_lex.actors[place].kind == ActorKind::country &&
+                m_lex.actors[place].capital >= 0 &&
+                m_lex.actors[m_lex.actors[place].capital].name == outer) {
+                place = m_lex.actors[place].capital;
+            }
+            if (place < 0 || m_lex.actors[place].kind != ActorKind::place || place == inner) {
+                throw InputError(fmt::format("{}: in: \"{}\" is not another place of the lexicon",
+                                             where, outer));
+            }
+            m_lex.actors[inner].within = place;
         }
     }
 
@@ -320,6 +352,32 @@ private:
             for (const auto &alias : line.values("also")) {
                 *m_lex.topics.add(alias) = line.fields[0];
             }
+        }
+    }
+
+    void load_events() {
+        const auto path = (m_dir / "events.txt").string();
+        for (const auto &line : read_lexicon_file(path, 2, {"words", "country"}, 3)) {
+            DatedEvent event;
+            const auto date = parse_iso_date(line.fields[0]);
+            if (!date || date->day == 0) {
+                throw InputError(fmt::format("{}: an event date must be YYYY-MM-DD", line.where()));
+            }
+            event.date = *date;
+            event.name = line.fields[1];
+            for (const auto &phrase : line.values("words")) {
+                std::vector<std::string> words;
+                for (const auto word : phrase_tokens(phrase)) {
+                    words.push_back(to_lower(word));
+                }
+                event.phrases.push_back(std::move(words));
+            }
+            if (event.phrases.empty()) {
+                throw InputError(
+                    fmt::format("{}: an event needs words: to recognise it", line.where()));
+            }
+            event.country = checked_country(line, line.value("country"));
+            m_lex.events.push_back(std::move(event));
         }
     }
 

@@ -30,6 +30,7 @@ struct LexActor {
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
     std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
     int capital = -1;                     ///< countries: the place actor of the capital
+    int within = -1; ///< places: the larger place it lies in ("Nusa Dua" in "Bali"), or -1
 };
 
 struct Role {
@@ -80,6 +81,15 @@ private:
     std::size_t m_count = 0;
 };
 
+/// A dated event that relative dates can be anchored to ("a month before the French
+/// presidential election's first round"), from lexicon/events.txt.
+struct DatedEvent {
+    Date date;
+    std::string name;
+    std::vector<std::vector<std::string>> phrases; ///< each must appear, lower-case words
+    std::string country; ///< ISO alpha-3 that the anchor phrase must name, or empty
+};
+
 /// Word lists by category, from lexicon/cues/*.txt ("speech", "meeting", "negation", ...).
 using WordLists = std::unordered_map<std::string, std::vector<std::string>>;
 
@@ -106,6 +116,7 @@ struct Lexicon {
     TextMap<int> category_bits;
     CategoryIndex category_index; ///< category_bits again, for category_bit()
     std::vector<RelationPattern> patterns;
+    std::vector<DatedEvent> events;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
     std::unordered_map<std::string, std::vector<int>> pattern_anchors;
     SegmentRules segment_rules;

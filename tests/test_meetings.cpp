@@ -356,3 +356,16 @@ TEST_CASE("a host with no place named receives in their capital", "[meetings]") 
     REQUIRE(e.x.meetings[0].place >= 0);
     CHECK(e.x.actors[e.x.meetings[0].place].name == "Beijing");
 }
+
+TEST_CASE("a meeting verb coordinated with an earlier verb keeps the sentence's subject",
+          "[meetings]") {
+    const auto e = run("Antony Blinken arrived in Beijing. He held talks with the Chinese foreign "
+                       "minister, Qin Gang, and later met the top diplomat Wang Yi.",
+                       "2023-06-19");
+    const auto found = meetings_of(e);
+    CHECK(std::count_if(found.begin(), found.end(), [](const std::string &m) {
+              return m.ends_with("Antony Blinken + Wang Yi");
+          }) == 1);
+    CHECK(std::none_of(found.begin(), found.end(),
+                       [](const std::string &m) { return m.ends_with("Qin Gang + Wang Yi"); }));
+}

@@ -27,6 +27,11 @@ public:
             }
         };
         Clause clause = scan_left(s, trigger, people, take);
+        if (const int subject = coordinated_subject(s, trigger); subject >= 0) {
+            // "He held talks with Qin Gang, and met Wang Yi": the sentence's subject met Wang
+            // Yi, not the people of the first verb's object.
+            people = {subject};
+        }
         clause.subject = people.empty() ? -1 : people.front();
         if (const int owner = possessor_of(s, trigger);
             owner >= 0 && std::find(people.begin(), people.end(), owner) == people.end()) {
@@ -36,6 +41,38 @@ public:
         clause.people = std::move(people);
         std::sort(clause.people.begin(), clause.people.end());
         return clause;
+    }
+
+    /// For a verb trigger coordinated with an earlier verb (", and met", "and later hosted";
+    /// auxiliaries and adverbs from the auxiliary cue list may stand between),
+    /// the person in subject position at the start of the sentence; else -1.
+    int coordinated_subject(std::uint32_t s, std::uint32_t trigger) const {
+        const auto &sentence = m_ctx.sentence(s);
+        if (m_doc.tokens[trigger].upper || !m_ctx.verb_like(trigger)) {
+            return -1;
+        }
+        std::uint32_t i = trigger;
+        while (i > sentence.first + 1 && m_ctx.has(i - 1, "auxiliary")) {
+            --i;
+        }
+        if (i <= sentence.first + 1 || m_ctx.lower[i - 1] != "and" ||
+            m_ctx.mention_at(i - 2) != nullptr) {
+            return -1; // "Xi and Putin met": no coordinated verb
+        }
+        for (std::uint32_t k = sentence.first; k + 1 < i; ++k) {
+            const auto *m = m_ctx.mention_at(k);
+            if (m == nullptr) {
+                continue;
+            }
+            const bool after_preposition =
+                m->first > sentence.first && m_ctx.has(m->first - 1, "preposition");
+            if (!m->in_quote && !m->possessive && !after_preposition &&
+                m_ctx.actor(m->actor).kind == ActorKind::person) {
+                return m->actor;
+            }
+            k = m->last - 1;
+        }
+        return -1;
     }
 
     /// "Putin's Versailles visit", "Trump's meeting with Kim": the person whose possessive

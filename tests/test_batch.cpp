@@ -99,6 +99,23 @@ TEST_CASE("ingest --jobs 2 gives the same public views as --jobs 1", "[batch]") 
     CHECK(public_views(dir.file("one.db")) == public_views(dir.file("two.db")));
 }
 
+TEST_CASE("ingest --batch changes only how often it commits, not what is stored", "[batch]") {
+    const test::TempDir dir;
+    const auto whole =
+        test::run_command("ingest -q --db " + quoted(dir.file("whole.db")) + sample_list());
+    const auto small = test::run_command("ingest -q --batch 2 --jobs 2 --db " +
+                                         quoted(dir.file("small.db")) + sample_list());
+    REQUIRE(whole.status == 0);
+    REQUIRE(small.status == 0);
+    CHECK(public_views(dir.file("whole.db")) == public_views(dir.file("small.db")));
+
+    const auto zero = test::run_command("ingest -q --batch 0 --db " + quoted(dir.file("zero.db")) +
+                                        sample_list());
+    CHECK(zero.status != 0);
+    CHECK_THAT(zero.err, Contains("--batch"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("zero.db")));
+}
+
 TEST_CASE("an unexpanded glob is expanded and a glob matching nothing is an error", "[batch]") {
     const test::TempDir dir;
     const auto pattern =

@@ -196,6 +196,21 @@ TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexic
             load_error_after_corrupting("places/world.txt", "Atlantis | country: ATL", line);
         CHECK_THAT(message, Contains("world.txt:" + std::to_string(line)) && Contains("ATL"));
     }
+    SECTION("an event whose date does not exist") {
+        const auto message = load_error_after_corrupting(
+            "events.txt", "2017-02-30 | Nothing | words: nothing", line);
+        CHECK_THAT(message, Contains("events.txt:" + std::to_string(line)));
+    }
+    SECTION("an event with an unknown key") {
+        const auto message =
+            load_error_after_corrupting("events.txt", "2017-04-23 | Election | when: spring", line);
+        CHECK_THAT(message, Contains("events.txt:" + std::to_string(line)) && Contains("when"));
+    }
+    SECTION("a place inside a place the lexicon does not have") {
+        const auto message = load_error_after_corrupting(
+            "places/world.txt", "Nowhere | country: FRA | in: Atlantis", line);
+        CHECK_THAT(message, Contains("world.txt:" + std::to_string(line)) && Contains("Atlantis"));
+    }
     SECTION("too few fields in a relation pattern") {
         const auto message = load_error_after_corrupting("relations.txt", "CONDEMN", line);
         CHECK_THAT(message, Contains("relations.txt:" + std::to_string(line)));

@@ -225,8 +225,8 @@ TEST_CASE("an ingest killed at any moment leaves a consistent database that a re
         const auto delay = std::chrono::duration_cast<std::chrono::microseconds>(
             full_run * delays[killed] * scale);
         const std::string jobs = attempt % 2 == 0 ? "1" : "2";
-        Child ingest({"ingest", "--quiet", "--jobs", jobs, "--db", db, input}, dir.file("out"),
-                     dir.file("err"));
+        Child ingest({"ingest", "--quiet", "--batch", "250", "--jobs", jobs, "--db", db, input},
+                     dir.file("out"), dir.file("err"));
         std::this_thread::sleep_for(delay);
         ingest.kill();
         const int status = ingest.wait();

@@ -150,6 +150,9 @@ TEST_CASE("an unknown actor name is an input error listing close matches", "[rep
     CHECK_THAT(resolve_error(db, "Vladimir"),
                Contains("\"Vladimir\"") && Contains("close matches") && Contains("Vladimir Putin"));
     CHECK_THAT(resolve_error(db, "Zzyzx Qwerty"), Contains("no actor called \"Zzyzx Qwerty\""));
+    // LIKE wildcards in a name are literal characters: "%" and "_" match no name.
+    CHECK_THAT(resolve_error(db, "%"), !Contains("close matches"));
+    CHECK_THAT(resolve_error(db, "V_adimir"), !Contains("close matches"));
 }
 
 TEST_CASE("an actor name is bound as a value, never run as SQL", "[report]") {

@@ -9,7 +9,7 @@ TEST_CASE("extraction on the samples stays above its quality floors", "[eval][sa
     const auto result =
         diplograph::test::run_command("eval " + diplograph::test::sample_path("") +
                                       " --min-actors 0.90 --min-statements 0.85 --min-meetings "
-                                      "0.60 --min-relations 0.67 --min-country 0.73");
+                                      "0.89 --min-relations 0.69 --min-country 0.75");
     INFO(result.out);
     INFO(result.err);
     CHECK(result.status == 0);

@@ -44,6 +44,18 @@ TEST_CASE("each attribution form finds its speaker", "[statements]") {
         CHECK(speaker_of(run("The talks were “frank and long”, according to Sergei Lavrov."),
                          "frank and long") == "Sergei Lavrov");
     }
+    SECTION("according to, with modifiers before the name") {
+        CHECK(speaker_of(run("According to the official KCNA news agency, Trump had “expressed "
+                             "his intention” to lift sanctions.",
+                             "2018-06-13"),
+                         "expressed his intention") == "KCNA");
+    }
+    SECTION("descriptor with its own country mention after the quote") {
+        CHECK(speaker_of(run("The Bahraini foreign minister, Abdullatif al-Zayani, spoke. “Peace "
+                             "is near,” the Bahraini minister said.",
+                             "2020-09-16"),
+                         "Peace is near") == "Abdullatif al-Zayani");
+    }
     SECTION("pronoun after the quote") {
         CHECK(speaker_of(run("Macron spoke first. “Our priority is terrorism,” he added."),
                          "priority") == "Emmanuel Macron");
@@ -101,6 +113,26 @@ TEST_CASE("reported speech is an indirect statement with its clause", "[statemen
         }
     }
     CHECK(indirect == 2);
+}
+
+TEST_CASE("reported speech ends where another agent opens a clause of its own", "[statements]") {
+    const auto e = run("The Kremlin said it saw no reason to doubt the account, and Russia's "
+                       "foreign minister, Sergei Lavrov, accused the west of hypocrisy.",
+                       "2021-05-25");
+    REQUIRE(e.x.statements.size() == 1);
+    CHECK(e.x.doc.span_text(e.x.statements[0].begin, e.x.statements[0].end) ==
+          "it saw no reason to doubt the account");
+    // A coordinated verb of the same subject stays inside: no new agent after "and".
+    const auto same = run("Putin said the talks had failed, and that sanctions would follow.");
+    REQUIRE(same.x.statements.size() == 1);
+    CHECK(same.x.doc.span_text(same.x.statements[0].begin, same.x.statements[0].end) ==
+          "the talks had failed, and that sanctions would follow");
+}
+
+TEST_CASE("a quote a speaker rejects or denounces is the speaker's statement", "[statements]") {
+    const auto e =
+        run("Belarus's foreign ministry rejected the accusations as “groundless”.", "2021-05-25");
+    CHECK(speaker_of(e, "groundless") == "Belarus");
 }
 
 TEST_CASE("the actors a quote is about are recorded", "[statements]") {

@@ -158,6 +158,62 @@ TEST_CASE("an older diplograph database is migrated on a read-write open", "[sto
     CHECK(db.tableExists("user_aliases"));
 }
 
+TEST_CASE("a database of schema 6 keeps every fact and id when its tables are rebuilt", "[store]") {
+    const test::TempDir dir;
+    const auto path = dir.file("v6.sqlite");
+    const auto e = test::run(sample_text);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA foreign_keys = ON");
+        for (int i = 0; i < 6; ++i) {
+            db.exec(std::string(schema_scripts()[i].text));
+        }
+        db.exec("PRAGMA application_id = " + std::to_string(application_id));
+        db.exec("PRAGMA user_version = 6");
+        ArticleWriter writer(db, test::lexicon());
+        SQLite::Transaction transaction(db);
+        writer.write(e.article, content_hash(e.article.text), e.x);
+        transaction.commit();
+        REQUIRE(db.tableExists("mentions"));
+        REQUIRE(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = "
+                              "'sqlite_autoindex_sentences_1'")
+                    .getInt() == 1);
+    }
+    const auto facts = [](SQLite::Database &db) {
+        return db
+            .execAndGet("SELECT (SELECT group_concat(sentence_id || ':' || start, ',') FROM "
+                        "(SELECT * FROM sentences ORDER BY sentence_id)) || '|' || "
+                        "(SELECT count(*) FROM mentions) || '|' || "
+                        "(SELECT group_concat(x, ',') FROM (SELECT actor_id || '@' || start AS x "
+                        "FROM mentions ORDER BY actor_id, start)) || '|' || "
+                        "(SELECT group_concat(sentence, ',') FROM (SELECT sentence FROM "
+                        "v_relation_evidence ORDER BY relation_id)) || '|' || "
+                        "(SELECT count(*) FROM v_article_actors)")
+            .getString();
+    };
+    std::string before;
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        before = facts(db);
+    }
+    auto db = open_database(path);
+    CHECK(pragma(db, "user_version") == latest_schema_version());
+    CHECK(facts(db) == before);
+    CHECK(pragma(db, "foreign_keys") == 1);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN "
+                        "('sqlite_autoindex_sentences_1', 'mentions_by_actor', 'mentions_new', "
+                        "'sentences_new')")
+              .getInt() == 0);
+    // Deleting an article still takes its sentences and mentions with it.
+    db.exec("DELETE FROM relation_topics; DELETE FROM relations; DELETE FROM statement_about; "
+            "DELETE FROM statement_topics; DELETE FROM statements; DELETE FROM meeting_sources; "
+            "DELETE FROM articles");
+    CHECK(count(db, "sentences") == 0);
+    CHECK(count(db, "mentions") == 0);
+}
+
 TEST_CASE("every schema view can be selected from", "[store]") {
     auto db = open_database(":memory:");
     const char *view =

@@ -9,16 +9,18 @@
 
 namespace diplograph {
 
-namespace {
+void add_batch_option(CLI::App &command, int &batch_size) {
+    command
+        .add_option("--batch", batch_size,
+                    fmt::format("Articles per transaction (default {}): more is faster, fewer "
+                                "loses less work when interrupted and lets other writers in sooner",
+                                default_batch_size))
+        ->type_name("N")
+        ->check(CLI::PositiveNumber);
+}
 
-/// Articles committed per transaction: few enough fsyncs for speed, small enough batches that
-/// an interrupted run loses little.
-constexpr int batch_size = 500;
-
-} // namespace
-
-BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet)
-    : m_db(db), m_writer(db, lexicon), m_quiet(quiet) {}
+BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet, int batch_size)
+    : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size) {}
 
 void BatchWriter::begin() {
     if (!m_transaction) {
@@ -60,7 +62,7 @@ void BatchWriter::write(const Article &article, const std::string &hash,
         // Stored all the same (its text and sentences), but say so: usually a wrong file.
         std::cout << fmt::format("note {}: no actors found in its text\n", article.origin);
     }
-    if (++m_in_batch >= batch_size) {
+    if (++m_in_batch >= m_batch_size) {
         finish();
     }
 }

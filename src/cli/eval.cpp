@@ -412,7 +412,7 @@ int run_eval(const EvalOptions &options) {
         throw UsageError(fmt::format("--gold {} is not a directory", options.gold));
     }
     const auto cases = find_cases(options);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon);
     const TempDir temp;
     std::vector<ArticleResult> results;
     for (const auto &item : cases) {

@@ -20,7 +20,7 @@ struct ExtractOptions {
 
 int run_extract(const ExtractOptions &options) {
     check_source_options(options.source);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon);
     int failed = 0;
     const ArticleSink sink{[&](Article &&article) {
                                std::cout << extraction_to_json(article, extract(article, lexicon))

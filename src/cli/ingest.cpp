@@ -28,6 +28,7 @@ struct IngestOptions {
     std::string lexicon;
     int jobs = 1;
     bool quiet = false;
+    int batch = default_batch_size;
 };
 
 /// A progress line on stderr, redrawn at most five times a second, only on a terminal.
@@ -120,8 +121,8 @@ int run_ingest(const IngestOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
-    BatchWriter writer(db, lexicon, options.quiet);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon, &db);
+    BatchWriter writer(db, lexicon, options.quiet, options.batch);
     Progress progress(!options.quiet && isatty(STDERR_FILENO) == 1, plan.total_bytes);
     if (options.jobs == 1) {
         ingest_serially(plan, options, lexicon, writer, progress);
@@ -166,6 +167,7 @@ CommandRunner add_ingest_command(CLI::App &app) {
     cmd->add_option("--jobs,-j", options->jobs,
                     "Extract on N threads (one more writes, in input order)")
         ->type_name("N");
+    add_batch_option(*cmd, options->batch);
     cmd->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
     return [options] { return run_ingest(*options); };
 }

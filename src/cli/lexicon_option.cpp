@@ -3,6 +3,9 @@
 
 #include "store/writer.hpp"
 
+#include <memory>
+#include <vector>
+
 namespace diplograph {
 
 void add_lexicon_option(CLI::App &command, std::string &directory) {
@@ -12,9 +15,13 @@ void add_lexicon_option(CLI::App &command, std::string &directory) {
         ->type_name("DIR");
 }
 
-Lexicon load_command_lexicon(const std::string &directory, SQLite::Database *db) {
-    return load_lexicon(directory.empty() ? default_lexicon_dir() : directory, DIPLOGRAPH_ISO_CODES,
-                        db != nullptr ? read_user_actors(*db) : std::vector<UserActor>{});
+const Lexicon &load_command_lexicon(const std::string &directory, SQLite::Database *db) {
+    // Reachable from a static pointer until exit, so leak checkers do not report it either.
+    static auto *const kept = new std::vector<std::unique_ptr<const Lexicon>>();
+    kept->push_back(std::make_unique<const Lexicon>(
+        load_lexicon(directory.empty() ? default_lexicon_dir() : directory, DIPLOGRAPH_ISO_CODES,
+                     db != nullptr ? read_user_actors(*db) : std::vector<UserActor>{})));
+    return *kept->back();
 }
 
 } // namespace diplograph

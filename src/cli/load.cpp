@@ -24,6 +24,7 @@ struct LoadOptions {
     std::vector<std::string> inputs;
     std::string lexicon;
     bool quiet = false;
+    int batch = default_batch_size;
 };
 
 /// Loads every line of one extract output file (or stdin for "-").
@@ -62,8 +63,8 @@ int run_load(const LoadOptions &options) {
     const InputPlan plan = plan_inputs(options.inputs);
     SQLite::Database db = open_database(path);
     use_bulk_write_settings(db);
-    const Lexicon lexicon = load_command_lexicon(options.lexicon, &db);
-    BatchWriter writer(db, lexicon, options.quiet);
+    const Lexicon &lexicon = load_command_lexicon(options.lexicon, &db);
+    BatchWriter writer(db, lexicon, options.quiet, options.batch);
     for_each_path(
         plan, [&](const std::string &file) { load_file(file, lexicon, writer); },
         [&](const std::string &message) { writer.fail(message); });
@@ -90,6 +91,7 @@ CommandRunner add_load_command(CLI::App &app) {
                     "Database file (default: $DIPLOGRAPH_DB or ./diplograph.db)")
         ->type_name("PATH");
     add_lexicon_option(*cmd, options->lexicon);
+    add_batch_option(*cmd, options->batch);
     cmd->add_flag("--quiet,-q", options->quiet, "Print nothing but errors");
     return [options] { return run_load(*options); };
 }

@@ -48,6 +48,9 @@ private:
             }
             std::uint32_t used = descriptor_at(s, i, sentence.last);
             if (used == 0) {
+                used = counterpart_at(s, i, sentence.last);
+            }
+            if (used == 0) {
                 used = titled_name_at(s, i, sentence.last);
             }
             if (used == 0) {
@@ -58,6 +61,9 @@ private:
             }
             if (used == 0) {
                 used = bare_office_at(s, i, sentence.last);
+            }
+            if (used == 0) {
+                used = reference_at(s, i, sentence.last);
             }
             i += std::max<std::uint32_t>(used, 1);
         }
@@ -177,8 +183,104 @@ private:
         const int person = lex().office_holder(holder->first, office_name, *m_ctx.date);
         if (person >= 0) {
             m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, start, end, "descriptor");
+        } else if (const int recent = recent_holder(holder->first, office_name, false);
+                   recent >= 0) {
+            // "the Emirati minister": no office is just "minister", so the country's minister
+            // of any kind named most recently in the article.
+            m_ctx.add_mention(recent, s, start, end, "descriptor");
         }
         return end - start;
+    }
+
+    /// "his Chinese counterpart": the holder, in that country, of the office held by the person
+    /// named last before it in the sentence (for a head of state or government, the country's
+    /// leader). A name after it ("his Pakistani counterpart, Nawaz Sharif") is left to the
+    /// appositions. Returns the tokens used (0: none).
+    std::uint32_t counterpart_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (!m_ctx.date || !m_ctx.has(i, "determiner")) {
+            return 0;
+        }
+        std::uint32_t j = i + 1;
+        while (j < last && m_ctx.has(j, "office_modifier")) {
+            ++j;
+        }
+        const auto holder = j < last ? holder_at(j, last) : std::nullopt;
+        const std::uint32_t noun = holder ? j + holder->second : last;
+        if (noun >= last || !m_ctx.has(noun, "counterpart_noun") ||
+            lex().actors[holder->first].kind != ActorKind::country ||
+            (noun + 2 < last && m_ctx.text(noun + 1) == "," && m_doc.tokens[noun + 2].upper)) {
+            return 0;
+        }
+        const Mention *referent = nullptr;
+        for (const auto &m : m_ctx.out.mentions) {
+            if (m.sentence == s && m.first < i && !m.in_quote &&
+                m_ctx.actor(m.actor).kind == ActorKind::person &&
+                m_ctx.actor(m.actor).lexicon >= 0) {
+                referent = &m;
+            }
+        }
+        const int target =
+            referent == nullptr
+                ? -1
+                : counterpart_of(m_ctx.actor(referent->actor).lexicon, holder->first);
+        if (target < 0 || target == m_ctx.actor(referent->actor).lexicon) {
+            return 0;
+        }
+        m_ctx.add_mention(m_ctx.actor_of_lexicon(holder->first), s, j, noun, "demonym");
+        m_ctx.add_mention(m_ctx.actor_of_lexicon(target), s, i, noun + 1, "descriptor");
+        return noun + 1 - i;
+    }
+
+    /// The lexicon person holding, in `country` on the publication date, the office that
+    /// `person` holds in their own country (a head of state or government: the leader); -1.
+    int counterpart_of(int person, int country) const {
+        const auto home = lex().by_code.find(lex().actors[person].country);
+        if (home == lex().by_code.end() || home->second == country) {
+            return -1;
+        }
+        const Date &date = *m_ctx.date;
+        std::string office;
+        for (const auto &role : lex().roles) {
+            if (role.person != person || role.holder != home->second || date < role.start ||
+                (role.end && !(date < *role.end))) {
+                continue;
+            }
+            // A head of state or government meets the other country's leader.
+            if (lex().is_word("head_office", role.office)) {
+                return lex().office_holder(country, lex().actors[country].leader_office, date);
+            }
+            office = role.office;
+        }
+        return office.empty() ? -1 : lex().office_holder(country, office, date);
+    }
+
+    /// Whether a role's office is `office` or a kind of it: "foreign_minister" is a "minister".
+    static bool office_is(std::string_view role_office, std::string_view office) {
+        return role_office == office ||
+               (role_office.size() > office.size() + 1 && role_office.ends_with(office) &&
+                role_office[role_office.size() - office.size() - 1] == '_');
+    }
+
+    /// The person mentioned most recently in the article who holds `office` (or a kind of it)
+    /// on the article's date, or held it before with `past`; of `holder` (a lexicon index)
+    /// unless it is -1. Returns the extraction's actor index, or -1.
+    int recent_holder(int holder, std::string_view office, bool past) const {
+        for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
+            const auto &actor = m_ctx.actor(it->actor);
+            if (actor.kind != ActorKind::person || actor.lexicon < 0) {
+                continue;
+            }
+            for (const auto &role : lex().roles) {
+                const bool now =
+                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
+                const bool before = role.start <= *m_ctx.date;
+                if (role.person == actor.lexicon && (holder < 0 || role.holder == holder) &&
+                    office_is(role.office, office) && (past ? before : now)) {
+                    return it->actor;
+                }
+            }
+        }
+        return -1;
     }
 
     /// "the secretary of state said", "the former president": the person holding (or, with
@@ -201,20 +303,33 @@ private:
         if (end < last && (m_doc.tokens[end].upper || m_ctx.lower[end] == "of")) {
             return 0; // "the president of France", "the president Emmanuel Macron": other rules
         }
+        if (const int recent = recent_holder(-1, *office->value, past); recent >= 0) {
+            m_ctx.add_mention(recent, s, i, end, "descriptor");
+            return end - i;
+        }
+        return 0;
+    }
+
+    /// "the bloc", "the alliance": the organisation called so (lexicon `called:`) that the
+    /// article mentioned most recently. Nothing when none was mentioned.
+    std::uint32_t reference_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
+        if (m_ctx.lower[i] != "the" || i + 1 >= last) {
+            return 0;
+        }
+        const auto noun = lex().references.longest(m_ctx.lower, i + 1, last);
+        if (!noun) {
+            return 0;
+        }
+        const std::uint32_t end = i + 1 + noun->length;
+        if (end < last && m_doc.tokens[end].upper) {
+            return 0; // "the alliance Nato", "the bloc ASEAN": the name that follows says it
+        }
+        const auto &called = *noun->value;
         for (auto it = m_ctx.out.mentions.rbegin(); it != m_ctx.out.mentions.rend(); ++it) {
-            const auto &actor = m_ctx.actor(it->actor);
-            if (actor.kind != ActorKind::person || actor.lexicon < 0) {
-                continue;
-            }
-            for (const auto &role : lex().roles) {
-                const bool now =
-                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
-                const bool before = role.start <= *m_ctx.date;
-                if (role.person == actor.lexicon && role.office == *office->value &&
-                    (past ? before : now)) {
-                    m_ctx.add_mention(it->actor, s, i, end, "descriptor");
-                    return end - i;
-                }
+            const int lexicon = m_ctx.actor(it->actor).lexicon;
+            if (std::find(called.begin(), called.end(), lexicon) != called.end()) {
+                m_ctx.add_mention(it->actor, s, i, end, "reference");
+                return end - i;
             }
         }
         return 0;
@@ -334,16 +449,29 @@ private:
                                     });
     }
 
+    /// Whether the gazetteer has a name at token i other than a surname alone (a surname can be
+    /// part of another person's name: "Naseer Khan Janjua").
+    bool names_other_than_surname(std::uint32_t i) const {
+        const auto match = entries_at(i, m_doc.tokens.size());
+        return match &&
+               (match->length > 1 ||
+                std::any_of(match->value->begin(), match->value->end(),
+                            [](const GazetteerEntry &e) { return e.kind != EntryKind::surname; }));
+    }
+
     /// Length of a run of capitalised words that could be a name (particles allowed inside).
     std::uint32_t capitalised_run(std::uint32_t i, std::uint32_t last) const {
         std::uint32_t j = i;
         while (j < last && j - i < 5) {
             const auto &token = m_doc.tokens[j];
+            // "Le Pen", "bin Salman", "al-Douri": particles inside a name.
             const bool particle =
-                j > i && m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper;
+                j > i &&
+                ((m_ctx.has(j, "name_particle") && j + 1 < last && m_doc.tokens[j + 1].upper) ||
+                 !without_particle_prefix(m_ctx.exact[j]).empty());
             if (token.kind != TokenKind::word || (!token.upper && !particle) ||
-                m_ctx.token_mention[j] >= 0 || (entries_at(j, last) && !particle && j > i) ||
-                m_ctx.has(j, "not_name")) {
+                m_ctx.token_mention[j] >= 0 ||
+                (j > i && !particle && names_other_than_surname(j)) || m_ctx.has(j, "not_name")) {
                 break;
             }
             ++j;
@@ -356,7 +484,9 @@ private:
         if (last - first < 2) {
             return;
         }
-        if (lex().is_word("family_name_first", to_lower(m_ctx.country_of(actor)))) {
+        const auto country = to_lower(m_ctx.country_of(actor));
+        if (lex().is_word("family_name_first", country) ||
+            lex().is_word("given_name_alone", country)) {
             m_known.push_back(KnownName{{m_ctx.exact[first]}, actor});
             return;
         }
@@ -430,11 +560,29 @@ private:
             m_ctx.add_mention(m_ctx.actor_of_lexicon(demonym->actor), s, i, end, "demonym");
             return match->length;
         }
+        if (name_continues(end, last)) {
+            return 0; // "Mohammed al-Douri" is not King Mohammed VI: a longer, other name
+        }
         if (const int person = resolve_surname(entries); person >= 0) {
             m_ctx.add_mention(m_ctx.actor_of_lexicon(person), s, i, end, "surname");
             return match->length;
         }
         return 0;
+    }
+
+    /// Whether a name goes on at token `i`: a capitalised word, or a name particle before one
+    /// ("al-Douri", "bin Salman"), that is not a word which ends names.
+    bool name_continues(std::uint32_t i, std::uint32_t last) const {
+        if (i < last && m_ctx.has(i, "name_particle") && i + 1 < last) {
+            ++i;
+        }
+        if (i >= last || m_doc.tokens[i].kind != TokenKind::word || m_doc.tokens[i].in_quote) {
+            return false;
+        }
+        if (!m_doc.tokens[i].upper) {
+            return !without_particle_prefix(m_ctx.exact[i]).empty();
+        }
+        return !m_ctx.has(i, "not_name") && !entries_at(i, last).has_value();
     }
 
     /// The surname candidate who holds `office` (of any country) on the publication date.
@@ -527,11 +675,20 @@ private:
             const bool speaker =
                 length >= 2 && ((end < sentence.last && m_ctx.has(end, "speech")) ||
                                 (m_ctx.has(i - 1, "speech") && after_quote));
-            if (apposition || speaker) {
+            // "the separatist leaders Alexander Zakharchenko and Igor Plotnitsky", "climate
+            // envoys John Kerry and Xie Zhenhua": a full name right after a person noun, or
+            // after "and" following a person.
+            const bool titled = length >= 2 && i > sentence.first && is_person_noun(i - 1);
+            const bool listed =
+                length >= 2 && i >= sentence.first + 2 && m_ctx.lower[i - 1] == "and" &&
+                m_ctx.mention_at(i - 2) != nullptr &&
+                m_ctx.actor(m_ctx.mention_at(i - 2)->actor).kind == ActorKind::person;
+            if (apposition || speaker || titled || listed) {
                 const int actor = m_ctx.actor_found(
                     std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
                     ActorKind::person, country);
-                m_ctx.add_mention(actor, s, i, end, apposition ? "apposition" : "speech");
+                m_ctx.add_mention(actor, s, i, end,
+                                  apposition ? "apposition" : (speaker ? "speech" : "title"));
                 remember(actor, i, end);
             }
             i = end;
@@ -584,18 +741,48 @@ private:
         return i;
     }
 
+    /// A person noun at token k, singular or plural ("envoy", "advisers").
+    bool is_person_noun(std::uint32_t k) const {
+        if (m_ctx.has(k, "person_noun")) {
+            return true;
+        }
+        const auto &word = m_ctx.lower[k];
+        return word.size() > 3 && word.back() == 's' &&
+               lex().is_word("person_noun", std::string_view(word).substr(0, word.size() - 1));
+    }
+
     /// "NOUN, Name Name," where the noun phrase before the comma ends in a person noun; the
     /// country comes from a demonym or a possessor in that phrase.
     bool is_apposition(std::uint32_t s, std::uint32_t first, std::uint32_t end,
                        std::string &country) const {
         const auto &sentence = m_ctx.sentence(s);
-        if (first < sentence.first + 2 || m_ctx.text(first - 1) != "," || end - first < 2) {
+        if (first < sentence.first + 2 || end - first < 2) {
             return false;
         }
-        const std::uint32_t noun = first - 2;
-        if (!m_ctx.has(noun, "person_noun") &&
-            !lex().offices.longest(m_ctx.lower, noun, first - 1)) {
+        // "Ajit Doval and Naseer Khan Janjua": a name joined to an apposition's name.
+        if (m_ctx.lower[first - 1] == "and") {
+            const auto *before = m_ctx.mention_at(first - 2);
+            return before != nullptr && before->how == "apposition" &&
+                   m_ctx.actor(before->actor).kind == ActorKind::person;
+        }
+        if (m_ctx.text(first - 1) != ",") {
             return false;
+        }
+        const auto is_head = [&](std::uint32_t k) {
+            return is_person_noun(k) || lex().offices.longest(m_ctx.lower, k, first - 1);
+        };
+        std::uint32_t noun = first - 2;
+        if (!is_head(noun)) {
+            // "Iraq's ambassador to the UN, Mohammed al-Douri,": the head before a short
+            // prepositional phrase.
+            std::uint32_t k = noun;
+            while (k > sentence.first && noun - k < 4 && !m_ctx.has(k, "preposition")) {
+                --k;
+            }
+            if (k <= sentence.first || !m_ctx.has(k, "preposition") || !is_head(k - 1)) {
+                return false;
+            }
+            noun = k - 1;
         }
         for (std::uint32_t k = noun; k > sentence.first && noun - k < 5; --k) {
             if (const auto *m = m_ctx.mention_at(k - 1)) {
@@ -649,8 +836,11 @@ private:
         std::uint32_t next = m.last;
         if (next + 1 < sentence.last && m_ctx.text(next) == "," && !m_ctx.verb_like(next + 1)) {
             // "Hans Blix, the head of the agency, said"; "Powell, who spoke first, answered"
+            // A relative clause may run long ("who presented intelligence on Iraq's alleged
+            // weapons programmes to the council on 5 February,"); an apposition is short.
+            const std::uint32_t reach = m_ctx.has(next + 1, "relative_pronoun") ? 40 : 15;
             std::uint32_t k = next + 1;
-            while (k < sentence.last && k < next + 20 && m_ctx.text(k) != ",") {
+            while (k < sentence.last && k < next + reach && m_ctx.text(k) != ",") {
                 ++k;
             }
             if (k >= sentence.last || m_ctx.text(k) != ",") {

@@ -15,8 +15,8 @@ Context::Context(const Lexicon &lexicon, const Article &art)
         cats.push_back(lex.categories_of(key));
     }
     // Words inside an office name are no verbs: "the secretary of state said".
-    const std::uint64_t verbs = lex.category_bit("speech") | lex.category_bit("reporting") |
-                                lex.category_bit("reporting_bare") | lex.category_bit("meeting");
+    const CategorySet verbs = lex.category_bit("speech") | lex.category_bit("reporting") |
+                              lex.category_bit("reporting_bare") | lex.category_bit("meeting");
     const auto count = static_cast<std::uint32_t>(lower.size());
     for (std::uint32_t i = 0; i < count; ++i) {
         if (const auto office = lex.offices.longest(lower, i, count);

@@ -22,11 +22,11 @@ struct Context {
     const Lexicon &lex;
     const Article &article;
     Extraction out;
-    std::vector<std::string> exact;  ///< token keys, case kept
-    std::vector<std::string> lower;  ///< token keys, lower case
-    std::vector<std::uint64_t> cats; ///< cue categories of each token
-    std::vector<int> token_mention;  ///< token -> mention index, or -1
-    std::vector<bool> noise;         ///< per sentence: in a caption or share line
+    std::vector<std::string> exact; ///< token keys, case kept
+    std::vector<std::string> lower; ///< token keys, lower case
+    std::vector<CategorySet> cats;  ///< cue categories of each token
+    std::vector<int> token_mention; ///< token -> mention index, or -1
+    std::vector<bool> noise;        ///< per sentence: in a caption or share line
     std::vector<PairReference> pairs;
     std::optional<Date> date; ///< publication date
 
@@ -42,7 +42,7 @@ struct Context {
                     std::string how);
 
     bool has(std::uint32_t token, std::string_view category) const {
-        return (cats[token] & lex.category_bit(category)) != 0;
+        return (cats[token] & lex.category_bit(category)).any();
     }
     /// A lower-case word that may be a verb: not a preposition, determiner, conjunction or
     /// clause word, and not part of a title ("the EU foreign policy chief").
@@ -74,6 +74,22 @@ void find_relations(Context &ctx);
 /// Returns the date and the tokens it used.
 std::optional<std::pair<Date, std::uint32_t>> date_at(const Context &ctx, std::uint32_t i,
                                                       std::uint32_t last, bool future = false);
+
+/// "on 9 December, days after [the talks]": the date of what follows a before/after word at
+/// `barrier`, from a date before it and the amount right before the barrier; nullopt when no
+/// amount stands there.
+std::optional<Date> date_before_offset(const Context &ctx, const Date &date, std::uint32_t barrier);
+/// Whether an amount of time ("days", "a week") ends right before token `barrier`.
+bool amount_before(const Context &ctx, std::uint32_t barrier);
+
+/// "The leaders of Russia, Ukraine, Germany and France" in tokens [first, last): the holders of
+/// that office on `date`, when every one is named in the article; else none.
+std::vector<int> office_holders_of_list(const Context &ctx, std::uint32_t first, std::uint32_t last,
+                                        const Date &date);
+/// The host of a visit by `visitor` to `destination` (a country or a place in it): that
+/// country's leader when the visitor is a head of state or government and the article names
+/// the leader; else -1.
+int visit_host(const Context &ctx, int visitor, int destination, const Date &date);
 
 /// People or countries a pair reference points at, from the meetings and relations so far.
 std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref);

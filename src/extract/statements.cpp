@@ -111,7 +111,19 @@ private:
     /// "said Dmitry Peskov", "said the Kremlin spokesman": an agent right after the verb.
     int speaker_after(std::uint32_t from, std::uint32_t last) const {
         std::uint32_t i = from;
-        if (i < last && (m_ctx.lower[i] == "the" || m_ctx.text(i) == ",")) {
+        if (i < last && m_ctx.text(i) == ",") {
+            ++i;
+        }
+        // A descriptor's mention starts at its "the" ("the Bahraini minister"), and its inner
+        // words may carry their own ("Bahraini": the country).
+        if (i < last && m_ctx.lower[i] == "the" && !is_agent(m_ctx.mention_at(i))) {
+            ++i;
+        }
+        // "the official KCNA news agency": up to two lower-case modifiers before the name.
+        for (int skipped = 0; skipped < 2 && i + 1 < last && m_ctx.mention_at(i) == nullptr &&
+                              m_doc.tokens[i].kind == TokenKind::word && !m_doc.tokens[i].upper &&
+                              !m_ctx.verb_like(i);
+             ++skipped) {
             ++i;
         }
         const auto *m = i < last ? m_ctx.mention_at(i) : nullptr;
@@ -312,7 +324,7 @@ private:
                 if (speaker < 0) {
                     continue;
                 }
-                std::uint32_t last = sentence.last;
+                std::uint32_t last = clause_end(clause, sentence.last);
                 while (last > clause && m_doc.tokens[last - 1].kind == TokenKind::punct) {
                     --last;
                 }
@@ -329,6 +341,29 @@ private:
                 break;
             }
         }
+    }
+
+    /// Where reported speech starting at `clause` ends: at a semicolon, or before ", and" /
+    /// ", but" when another agent opens a clause of its own ("The Kremlin said it saw no
+    /// reason to doubt it, and Russia's foreign minister accused the west").
+    std::uint32_t clause_end(std::uint32_t clause, std::uint32_t last) const {
+        for (std::uint32_t k = clause + 1; k + 2 < last; ++k) {
+            if (m_ctx.text(k) == ";") {
+                return k;
+            }
+            if (m_ctx.text(k) != "," || !m_ctx.has(k + 1, "coordinator")) {
+                continue;
+            }
+            std::uint32_t subject = k + 2;
+            if (m_ctx.lower[subject] == "the" && subject + 1 < last) {
+                ++subject;
+            }
+            if (const auto *m = m_ctx.mention_at(subject);
+                m != nullptr && !m->in_quote && can_speak(m_ctx.actor(m->actor))) {
+                return k;
+            }
+        }
+        return last;
     }
 
     /// A verb reports speech when "that" follows it or an agent stands right before it

@@ -19,6 +19,14 @@ namespace diplograph {
 /// text is lower-cased.
 std::string token_key(std::string_view token, bool fold);
 
+/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+
 /// Keys of every token of a document, as token_key() makes them.
 std::vector<std::string> token_keys(const Document &doc, bool fold);
 
@@ -30,36 +38,41 @@ public:
     /// dropped. Returns nullptr for a phrase with no tokens.
     T *add(std::string_view phrase) {
         auto words = phrase_tokens(phrase);
-        if (!words.empty() && (words.front() == "the" || words.front() == "The") &&
-            words.size() > 1) {
-            words.erase(words.begin());
+        std::size_t from = 0;
+        if (words.size() > 1 && (words.front() == "the" || words.front() == "The")) {
+            from = 1;
         }
-        if (words.empty()) {
+        if (from >= words.size()) {
             return nullptr;
         }
-        std::string first = token_key(words.front(), m_fold);
-        std::string key = first;
-        key += '\x1f';
-        std::vector<std::string> rest;
-        rest.reserve(words.size() - 1);
-        for (std::size_t i = 1; i < words.size(); ++i) {
-            rest.push_back(token_key(words[i], m_fold));
-            key += rest.back();
-            key += '\x1f';
+        // The later tokens' keys, each followed by a separator: one string per phrase, not one
+        // per token, since loading the lexicon makes tens of thousands of phrases.
+        std::string rest;
+        for (std::size_t i = from + 1; i < words.size(); ++i) {
+            rest += token_key(words[i], m_fold);
+            rest += separator;
         }
-        const auto [it, inserted] =
-            m_index.try_emplace(std::move(key), static_cast<std::uint32_t>(m_values.size()));
-        if (inserted) {
-            m_values.emplace_back();
-            // Longest first, in insertion order among equals: what a stable sort would give,
-            // without sorting the bucket again on every insert.
-            auto &bucket = m_first[std::move(first)];
-            const auto at =
-                std::upper_bound(bucket.begin(), bucket.end(), rest.size(),
-                                 [](std::size_t n, const Phrase &p) { return n > p.rest.size(); });
-            bucket.insert(at, Phrase{std::move(rest), it->second});
+        const auto length = static_cast<std::uint32_t>(words.size() - from - 1);
+        const std::string first = token_key(words[from], m_fold);
+        auto it = m_first.find(std::string_view(first));
+        if (it == m_first.end()) {
+            it = m_first.emplace(first, std::vector<Phrase>{}).first;
         }
-        return &m_values[it->second];
+        auto &bucket = it->second;
+        for (const auto &known : bucket) {
+            if (known.length == length && known.rest == rest) {
+                return &m_values[known.value];
+            }
+        }
+        // Longest first, in insertion order among equals: what a stable sort would give,
+        // without sorting the bucket again on every insert.
+        const auto at =
+            std::upper_bound(bucket.begin(), bucket.end(), length,
+                             [](std::uint32_t n, const Phrase &p) { return n > p.length; });
+        const auto value = static_cast<std::uint32_t>(m_values.size());
+        m_values.emplace_back();
+        bucket.insert(at, Phrase{std::move(rest), length, value});
+        return &m_values.back();
     }
 
     struct Match {
@@ -73,21 +86,13 @@ public:
         if (i >= last) {
             return std::nullopt; // callers may ask at the end of a sentence
         }
-        const auto it = m_first.find(keys[i]);
+        const auto it = m_first.find(std::string_view(keys[i]));
         if (it == m_first.end()) {
             return std::nullopt;
         }
         for (const auto &phrase : it->second) {
-            if (i + 1 + phrase.rest.size() > last) {
-                continue;
-            }
-            bool same = true;
-            for (std::size_t k = 0; k < phrase.rest.size() && same; ++k) {
-                same = keys[i + 1 + k] == phrase.rest[k];
-            }
-            if (same) {
-                return Match{static_cast<std::uint32_t>(phrase.rest.size() + 1),
-                             &m_values[phrase.value]};
+            if (i + 1 + phrase.length <= last && rest_matches(phrase, keys, i + 1)) {
+                return Match{phrase.length + 1, &m_values[phrase.value]};
             }
         }
         return std::nullopt;
@@ -97,13 +102,30 @@ public:
     std::size_t size() const { return m_values.size(); }
 
 private:
+    static constexpr char separator = '\x1f';
+
     struct Phrase {
-        std::vector<std::string> rest;
+        std::string rest;         ///< the keys of the tokens after the first, each + separator
+        std::uint32_t length = 0; ///< how many tokens `rest` holds
         std::uint32_t value = 0;
     };
+
+    static bool rest_matches(const Phrase &phrase, const std::vector<std::string> &keys,
+                             std::uint32_t from) {
+        std::string_view rest = phrase.rest;
+        for (std::uint32_t k = 0; k < phrase.length; ++k) {
+            const auto &key = keys[from + k];
+            if (rest.size() <= key.size() || rest.compare(0, key.size(), key) != 0 ||
+                rest[key.size()] != separator) {
+                return false;
+            }
+            rest.remove_prefix(key.size() + 1);
+        }
+        return true;
+    }
+
     bool m_fold;
-    std::unordered_map<std::string, std::vector<Phrase>> m_first;
-    std::unordered_map<std::string, std::uint32_t> m_index;
+    std::unordered_map<std::string, std::vector<Phrase>, TextHash, std::equal_to<>> m_first;
     std::deque<T> m_values; // a deque keeps value addresses stable as phrases are added
 };
 

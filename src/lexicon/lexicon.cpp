@@ -65,6 +65,7 @@ public:
         for (const auto &file : files_in(m_dir / "countries")) {
             load_countries(file);
         }
+        resolve_within();
         for (const auto &file : files_in(m_dir / "people")) {
             load_people(file);
         }
@@ -76,6 +77,7 @@ public:
         }
         load_offices();
         load_topics();
+        load_events();
         load_patterns();
         index_names();
     }
@@ -85,6 +87,13 @@ private:
     fs::path m_dir;
     /// Extra gazetteer phrases beyond actor names: (phrase, entry).
     std::vector<std::pair<std::string, GazetteerEntry>> m_extra;
+    /// Places' "in:" keys waiting for every place to exist: (place, larger place, FILE:LINE).
+    struct Within {
+        int inner = -1;
+        std::string outer;
+        std::string where;
+    };
+    std::vector<Within> m_within;
 
     int add_actor(LexActor actor) {
         const int index = static_cast<int>(m_lex.actors.size());
@@ -200,7 +209,8 @@ private:
     }
 
     void load_organizations(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"kind", "also", "country", "seat"})) {
+        for (const auto &line :
+             read_lexicon_file(file, 1, {"kind", "also", "country", "seat", "called"})) {
             const auto kind = actor_kind_from(line.value("kind"));
             if (!kind || (*kind != ActorKind::organization && *kind != ActorKind::group)) {
                 throw InputError(
@@ -217,18 +227,46 @@ private:
             for (const auto &seat : line.values("seat")) {
                 m_extra.emplace_back(seat, GazetteerEntry{EntryKind::name, index, -1});
             }
+            for (const auto &noun : line.values("called")) {
+                if (auto *actors = m_lex.references.add(noun)) {
+                    actors->push_back(index);
+                }
+            }
         }
     }
 
     void load_places(const std::string &file) {
-        for (const auto &line : read_lexicon_file(file, 1, {"country", "also"})) {
-            if (const int existing = m_lex.find(line.fields[0]);
-                existing >= 0 && m_lex.actors[existing].kind == ActorKind::place) {
-                add_aliases(existing, line.values("also"));
-                continue;
+        for (const auto &line : read_lexicon_file(file, 1, {"country", "also", "in"})) {
+            int index = m_lex.find(line.fields[0]);
+            if (index >= 0 && m_lex.actors[index].kind == ActorKind::place) {
+                add_aliases(index, line.values("also"));
+            } else {
+                index = add_actor(new_actor(line.fields[0], ActorKind::place,
+                                            checked_country(line, line.value("country")),
+                                            line.values("also")));
             }
-            add_actor(new_actor(line.fields[0], ActorKind::place,
-                                checked_country(line, line.value("country")), line.values("also")));
+            if (const auto outer = line.value("in"); !outer.empty()) {
+                m_within.push_back({index, outer, line.where()});
+            }
+        }
+    }
+
+    /// Links each place to the larger place its "in:" key names, once every place (capitals
+    /// included) exists.
+    void resolve_within() {
+        for (const auto &[inner, outer, where] : m_within) {
+            int place = m_lex.find(outer);
+            // "Singapore" names the country first; its capital has the same name.
+            if (place >= 0 && m_lex.actors[place].kind == ActorKind::country &&
+                m_lex.actors[place].capital >= 0 &&
+                m_lex.actors[m_lex.actors[place].capital].name == outer) {
+                place = m_lex.actors[place].capital;
+            }
+            if (place < 0 || m_lex.actors[place].kind != ActorKind::place || place == inner) {
+                throw InputError(fmt::format("{}: in: \"{}\" is not another place of the lexicon",
+                                             where, outer));
+            }
+            m_lex.actors[inner].within = place;
         }
     }
 
@@ -317,6 +355,32 @@ private:
         }
     }
 
+    void load_events() {
+        const auto path = (m_dir / "events.txt").string();
+        for (const auto &line : read_lexicon_file(path, 2, {"words", "country"}, 3)) {
+            DatedEvent event;
+            const auto date = parse_iso_date(line.fields[0]);
+            if (!date || date->day == 0) {
+                throw InputError(fmt::format("{}: an event date must be YYYY-MM-DD", line.where()));
+            }
+            event.date = *date;
+            event.name = line.fields[1];
+            for (const auto &phrase : line.values("words")) {
+                std::vector<std::string> words;
+                for (const auto word : phrase_tokens(phrase)) {
+                    words.push_back(to_lower(word));
+                }
+                event.phrases.push_back(std::move(words));
+            }
+            if (event.phrases.empty()) {
+                throw InputError(
+                    fmt::format("{}: an event needs words: to recognise it", line.where()));
+            }
+            event.country = checked_country(line, line.value("country"));
+            m_lex.events.push_back(std::move(event));
+        }
+    }
+
     void load_cues() {
         for (const auto &file : files_in(m_dir / "cues")) {
             for (const auto &line : read_lexicon_file(file, 99, {}, 2)) {
@@ -331,14 +395,14 @@ private:
         }
         for (const auto &[category, list] : m_lex.words) {
             const auto bit = static_cast<int>(m_lex.category_bits.size());
-            if (bit >= 64) {
-                throw InputError(
-                    fmt::format("{}: more than 64 cue categories", (m_dir / "cues").string()));
+            if (bit >= static_cast<int>(max_categories)) {
+                throw InputError(fmt::format("{}: more than {} cue categories",
+                                             (m_dir / "cues").string(), max_categories));
             }
             m_lex.category_bits.emplace(category, bit);
             m_lex.category_index.add(category, bit);
             for (const auto &word : list) {
-                m_lex.word_categories[to_lower(word)] |= std::uint64_t{1} << bit;
+                m_lex.word_categories[to_lower(word)].set(static_cast<std::size_t>(bit));
             }
         }
         for (const auto &word : m_lex.words["abbreviation"]) {
@@ -369,7 +433,8 @@ private:
         if (words.size() < 2) {
             return {};
         }
-        if (m_lex.is_word("family_name_first", to_lower(country))) {
+        if (m_lex.is_word("family_name_first", to_lower(country)) ||
+            m_lex.is_word("given_name_alone", to_lower(country))) {
             return std::string(words.front());
         }
         std::size_t first = words.size() - 1;
@@ -514,28 +579,29 @@ void CategoryIndex::add(std::string_view name, int bit) {
     ++m_count;
 }
 
-std::uint64_t CategoryIndex::bit_of(std::string_view name) const {
+CategorySet CategoryIndex::bit_of(std::string_view name) const {
     std::size_t slot = slot_of(name);
     while (!m_names[slot].empty()) {
         if (m_names[slot] == name) {
-            return std::uint64_t{1} << m_bits[slot];
+            return CategorySet{}.set(static_cast<std::size_t>(m_bits[slot]));
         }
         slot = (slot + 1) & (slots - 1);
     }
-    return 0;
+    return {};
 }
 
-std::uint64_t Lexicon::category_bit(std::string_view category) const {
+CategorySet Lexicon::category_bit(std::string_view category) const {
     if (!category_index.empty()) {
         return category_index.bit_of(category);
     }
     const auto it = category_bits.find(category);
-    return it == category_bits.end() ? 0 : std::uint64_t{1} << it->second;
+    return it == category_bits.end() ? CategorySet{}
+                                     : CategorySet{}.set(static_cast<std::size_t>(it->second));
 }
 
-std::uint64_t Lexicon::categories_of(std::string_view lower_word) const {
+CategorySet Lexicon::categories_of(std::string_view lower_word) const {
     const auto it = word_categories.find(lower_word);
-    return it == word_categories.end() ? 0 : it->second;
+    return it == word_categories.end() ? CategorySet{} : it->second;
 }
 
 bool Lexicon::is_word(std::string_view category, std::string_view lower_word) const {

@@ -8,6 +8,7 @@
 #include "segment/document.hpp"
 
 #include <array>
+#include <bitset>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,7 @@ struct LexActor {
     std::vector<std::string> metonyms; ///< countries: capitals and seats of power that stand for it
     std::vector<std::string> short_names; ///< people: the surname (or given name) used alone
     int capital = -1;                     ///< countries: the place actor of the capital
+    int within = -1; ///< places: the larger place it lies in ("Nusa Dua" in "Bali"), or -1
 };
 
 struct Role {
@@ -54,29 +56,26 @@ struct GazetteerEntry {
     int place = -1; ///< metonyms: the place actor
 };
 
-/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-        return std::hash<std::string_view>{}(text);
-    }
-};
-
 /// A map from text that can be searched with a std::string_view.
 template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+/// The most cue categories the lexicon may define.
+inline constexpr std::size_t max_categories = 128;
+/// A set of cue categories, one bit each.
+using CategorySet = std::bitset<max_categories>;
 
 /// Cue category names and their bits, for the lookup made on nearly every token: open addressing
 /// on a hash of the name's length and end letters, several times cheaper than a std::hash lookup.
 class CategoryIndex {
 public:
-    /// Adds a category (at most 64, all distinct).
+    /// Adds a category (at most max_categories, all distinct).
     void add(std::string_view name, int bit);
-    /// The category's bit, or 0 when it is unknown.
-    std::uint64_t bit_of(std::string_view name) const;
+    /// The category's bit, or an empty set when it is unknown.
+    CategorySet bit_of(std::string_view name) const;
     bool empty() const { return m_count == 0; }
 
 private:
-    static constexpr std::size_t slots = 128; // a power of two, twice the most categories
+    static constexpr std::size_t slots = 2 * max_categories; // a power of two
     static std::size_t slot_of(std::string_view name) {
         return name.empty() ? 0
                             : (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
@@ -86,6 +85,15 @@ private:
     std::array<std::string, slots> m_names;
     std::array<int, slots> m_bits{};
     std::size_t m_count = 0;
+};
+
+/// A dated event that relative dates can be anchored to ("a month before the French
+/// presidential election's first round"), from lexicon/events.txt.
+struct DatedEvent {
+    Date date;
+    std::string name;
+    std::vector<std::vector<std::string>> phrases; ///< each must appear, lower-case words
+    std::string country; ///< ISO alpha-3 that the anchor phrase must name, or empty
 };
 
 /// Word lists by category, from lexicon/cues/*.txt ("speech", "meeting", "negation", ...).
@@ -99,6 +107,9 @@ struct Lexicon {
 
     /// Names, surnames, demonyms and metonyms (case-sensitive).
     Gazetteer<std::vector<GazetteerEntry>> names;
+    /// Common nouns that refer back to an organisation named before, lower case: "bloc" (the
+    /// EU, Asean, ...), "alliance" (Nato); the value lists the organisations called so.
+    Gazetteer<std::vector<int>> references{true};
     /// Office words, lower case: "president", "foreign minister", "leader".
     Gazetteer<std::string> offices;
     /// Topic themes: "chemical weapons", "sarin" -> "chemical weapons".
@@ -107,10 +118,11 @@ struct Lexicon {
     Gazetteer<std::string> cues;
     WordLists words;
     /// word (lower case) -> bit set of the categories it belongs to; bit numbers in category_bits.
-    TextMap<std::uint64_t> word_categories;
+    TextMap<CategorySet> word_categories;
     TextMap<int> category_bits;
     CategoryIndex category_index; ///< category_bits again, for category_bit()
     std::vector<RelationPattern> patterns;
+    std::vector<DatedEvent> events;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
     std::unordered_map<std::string, std::vector<int>> pattern_anchors;
     SegmentRules segment_rules;
@@ -122,9 +134,9 @@ struct Lexicon {
     /// Whether a word (lower case) is in a category of the cue lists.
     bool is_word(std::string_view category, std::string_view lower_word) const;
     /// The bit of a category in word_categories (0 when the category is unknown).
-    std::uint64_t category_bit(std::string_view category) const;
+    CategorySet category_bit(std::string_view category) const;
     /// The categories of a word (lower case) as a bit set.
-    std::uint64_t categories_of(std::string_view lower_word) const;
+    CategorySet categories_of(std::string_view lower_word) const;
 };
 
 /// A user's addition from the database: an actor with aliases.

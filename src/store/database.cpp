@@ -69,6 +69,28 @@ void check_identity(SQLite::Database &db, const std::string &path) {
     }
 }
 
+/// A migration may rebuild a table that others refer to (drop it, rename its new copy into
+/// place). SQLite's procedure for that: foreign keys off outside the transaction (inside one
+/// the pragma does nothing), checked by hand before the commit, and on again afterwards.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(SQLite::Database &db) : m_db(db) {
+        m_db.exec("PRAGMA foreign_keys = OFF");
+    }
+    ~ForeignKeysOff() {
+        try {
+            m_db.exec("PRAGMA foreign_keys = ON");
+        } catch (const SQLite::Exception &) {
+            // Only when the connection is unusable, and then nothing else will use it either.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    SQLite::Database &m_db;
+};
+
 } // namespace
 
 void migrate(SQLite::Database &db, const std::string &path) {
@@ -76,6 +98,7 @@ void migrate(SQLite::Database &db, const std::string &path) {
     if (version >= latest_schema_version()) {
         return;
     }
+    const ForeignKeysOff rebuilding(db);
     try {
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -83,6 +106,12 @@ void migrate(SQLite::Database &db, const std::string &path) {
         const auto scripts = schema_scripts();
         for (int i = current; i < static_cast<int>(scripts.size()); ++i) {
             db.exec(std::string(scripts[i].text));
+        }
+        SQLite::Statement violations(db, "PRAGMA foreign_key_check");
+        if (violations.executeStep()) {
+            throw InputError(
+                fmt::format("cannot migrate {}: table {} has rows whose references are broken",
+                            path, violations.getColumn(0).getString()));
         }
         db.exec(fmt::format("PRAGMA application_id = {}", application_id));
         db.exec(fmt::format("PRAGMA user_version = {}", scripts.size()));

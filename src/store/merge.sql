@@ -57,13 +57,12 @@ SELECT m.new, a.new, s.paragraph, s.position, s.start, s.end
 FROM src.sentences s JOIN merge_sentences m ON m.old = s.sentence_id JOIN merge_articles a ON a.old = s.article_id
 ORDER BY m.new;
 
-INSERT INTO main.mentions (article_id, sentence_id, actor_id, start, end, how)
+INSERT OR IGNORE INTO main.mentions (article_id, sentence_id, actor_id, start, end, how)
 SELECT a.new, s.new, x.new, m.start, m.end, m.how
 FROM src.mentions m
 JOIN merge_articles a ON a.old = m.article_id
 JOIN merge_sentences s ON s.old = m.sentence_id
-JOIN merge_actors x ON x.old = m.actor_id
-ORDER BY m.mention_id;
+JOIN merge_actors x ON x.old = m.actor_id;
 
 CREATE TEMP TABLE merge_statements (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
 INSERT INTO merge_statements

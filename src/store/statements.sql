@@ -103,8 +103,12 @@ SELECT a.actor_id, a.name, a.kind FROM user_aliases x JOIN actors a ON a.actor_i
 WHERE x.alias = :name COLLATE NOCASE;
 
 -- name: close_actors
-SELECT DISTINCT a.name FROM actors a LEFT JOIN aliases x ON x.actor_id = a.actor_id
-WHERE a.name LIKE '%' || :name || '%' OR x.alias LIKE '%' || :name || '%'
+-- Names containing :name; its own % and _ (and the escape character \) are matched literally.
+WITH pattern (text) AS (
+    SELECT '%' || replace(replace(replace(:name, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+)
+SELECT DISTINCT a.name FROM pattern, actors a LEFT JOIN aliases x ON x.actor_id = a.actor_id
+WHERE a.name LIKE pattern.text ESCAPE '\' OR x.alias LIKE pattern.text ESCAPE '\'
 ORDER BY length(a.name) LIMIT 5;
 
 -- name: sync_statement_search

@@ -98,6 +98,10 @@ TEST_CASE("the shipped lexicon loads", "[lexicon]") {
     CHECK(lex.patterns.size() > 10);
     CHECK(lex.names.size() > lex.actors.size());
     CHECK(lex.segment_rules.abbreviations.contains("Mr"));
+    // More than 64 cue categories: each still has its own bit.
+    CHECK(lex.category_bits.size() > 64);
+    CHECK((lex.categories_of("him") & lex.category_bit("object_pronoun")).any());
+    CHECK_FALSE((lex.categories_of("him") & lex.category_bit("negation")).any());
 }
 
 TEST_CASE("a country is called by its common name", "[lexicon]") {

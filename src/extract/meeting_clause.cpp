@@ -255,7 +255,10 @@ public:
             if (next < last && m_ctx.lower[next] == "the") {
                 ++next;
             }
-            const auto *m = next < last ? m_ctx.mention_at(next) : nullptr;
+            if (next >= last) {
+                return true; // "and" (or "and the") ends the sentence: nothing more to take
+            }
+            const auto *m = m_ctx.mention_at(next);
             // "and Trump held talks": a new clause; "and Lee" or "and the Saudi adviser, X": a
             // list.
             // "and the Saudi national security adviser, X": a demonym opens a noun phrase.

@@ -18,13 +18,30 @@ Context::Context(const Lexicon &lexicon, const Article &art)
     const CategorySet verbs = lex.category_bit("speech") | lex.category_bit("reporting") |
                               lex.category_bit("reporting_bare") | lex.category_bit("meeting");
     const auto count = static_cast<std::uint32_t>(lower.size());
+    std::vector<std::uint32_t> office_length(count, 0);
+    office_start.assign(count, false);
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (const auto office = lex.offices.longest(lower, i, count);
-            office && office->length > 1) {
-            for (std::uint32_t k = i; k < i + office->length; ++k) {
+        if (const auto office = lex.offices.longest(lower, i, count)) {
+            office_length[i] = office->length;
+            office_start[i] = true;
+        }
+    }
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (office_length[i] > 1) {
+            for (std::uint32_t k = i; k < i + office_length[i]; ++k) {
                 cats[k] &= ~verbs;
             }
-            i += office->length - 1;
+            i += office_length[i] - 1;
+        }
+    }
+    cue_length.assign(count, 0);
+    cue_category.assign(count, nullptr);
+    for (const auto &sentence : out.doc.sentences) {
+        for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+            if (const auto match = lex.cues.longest(lower, i, sentence.last)) {
+                cue_length[i] = match->length;
+                cue_category[i] = match->value;
+            }
         }
     }
     token_mention.assign(out.doc.tokens.size(), -1);
@@ -79,10 +96,9 @@ int Context::add_mention(int actor, std::uint32_t sentence, std::uint32_t first,
 
 bool Context::verb_like(std::uint32_t i) const {
     const auto &token = out.doc.tokens[i];
-    const auto count = static_cast<std::uint32_t>(out.doc.tokens.size());
     return token.kind == TokenKind::word && !token.upper && !has(i, "preposition") &&
            !has(i, "clause_break") && !has(i, "meeting_break") && !has(i, "determiner") &&
-           !has(i, "title") && !has(i, "person_noun") && !lex.offices.longest(lower, i, count);
+           !has(i, "title") && !has(i, "person_noun") && !office_start[i];
 }
 
 std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last,
@@ -90,9 +106,16 @@ std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last,
     if (i >= last) {
         return 0; // asked at the end of a sentence ("... met at the Elysee")
     }
-    const auto match = lex.cues.longest(lower, i, last);
-    if (match && *match->value == category) {
-        return match->length;
+    if (cue_length[i] > 0 && i + cue_length[i] <= last) {
+        if (*cue_category[i] == category) {
+            return cue_length[i];
+        }
+    } else if (cue_length[i] > 0) {
+        // The sentence's longest phrase runs past `last`: a shorter one may end before it.
+        const auto match = lex.cues.longest(lower, i, last);
+        if (match && *match->value == category) {
+            return match->length;
+        }
     }
     return has(i, category) ? 1 : 0;
 }

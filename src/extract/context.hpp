@@ -25,6 +25,12 @@ struct Context {
     std::vector<std::string> exact; ///< token keys, case kept
     std::vector<std::string> lower; ///< token keys, lower case
     std::vector<CategorySet> cats;  ///< cue categories of each token
+    /// The longest multi-word cue phrase starting at each token within its sentence: length
+    /// (0 for none) and category. cue_at() is asked thousands of times per article.
+    std::vector<std::uint32_t> cue_length;
+    std::vector<const std::string *> cue_category;
+    /// Whether an office name ("president", "foreign minister") starts at each token.
+    std::vector<bool> office_start;
     std::vector<int> token_mention; ///< token -> mention index, or -1
     std::vector<bool> noise;        ///< per sentence: in a caption or share line
     std::vector<PairReference> pairs;
@@ -42,7 +48,7 @@ struct Context {
                     std::string how);
 
     bool has(std::uint32_t token, std::string_view category) const {
-        return (cats[token] & lex.category_bit(category)).any();
+        return lex.in_category(cats[token], category);
     }
     /// A lower-case word that may be a verb: not a preposition, determiner, conjunction or
     /// clause word, and not part of a title ("the EU foreign policy chief").

@@ -579,17 +579,6 @@ void CategoryIndex::add(std::string_view name, int bit) {
     ++m_count;
 }
 
-CategorySet CategoryIndex::bit_of(std::string_view name) const {
-    std::size_t slot = slot_of(name);
-    while (!m_names[slot].empty()) {
-        if (m_names[slot] == name) {
-            return CategorySet{}.set(static_cast<std::size_t>(m_bits[slot]));
-        }
-        slot = (slot + 1) & (slots - 1);
-    }
-    return {};
-}
-
 CategorySet Lexicon::category_bit(std::string_view category) const {
     if (!category_index.empty()) {
         return category_index.bit_of(category);

@@ -70,17 +70,34 @@ class CategoryIndex {
 public:
     /// Adds a category (at most max_categories, all distinct).
     void add(std::string_view name, int bit);
+    /// The category's bit number, or -1 when it is unknown.
+    int index_of(std::string_view name) const {
+        std::size_t slot = slot_of(name);
+        while (!m_names[slot].empty()) {
+            if (m_names[slot] == name) {
+                return m_bits[slot];
+            }
+            slot = (slot + 1) & (slots - 1);
+        }
+        return -1;
+    }
     /// The category's bit, or an empty set when it is unknown.
-    CategorySet bit_of(std::string_view name) const;
+    CategorySet bit_of(std::string_view name) const {
+        const int index = index_of(name);
+        return index < 0 ? CategorySet{} : CategorySet{}.set(static_cast<std::size_t>(index));
+    }
     bool empty() const { return m_count == 0; }
 
 private:
-    static constexpr std::size_t slots = 2 * max_categories; // a power of two
+    // Four slots per category and a hash of every letter (FNV-1a): names such as "speech" and
+    // "reporting" rarely share a slot, so a lookup is one hash and one comparison.
+    static constexpr std::size_t slots = 4 * max_categories; // a power of two
     static std::size_t slot_of(std::string_view name) {
-        return name.empty() ? 0
-                            : (name.size() * 31 + static_cast<unsigned char>(name.front()) * 7 +
-                               static_cast<unsigned char>(name.back())) &
-                                  (slots - 1);
+        std::uint32_t hash = 2166136261u;
+        for (const char c : name) {
+            hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+        }
+        return hash & (slots - 1);
     }
     std::array<std::string, slots> m_names;
     std::array<int, slots> m_bits{};
@@ -135,6 +152,14 @@ struct Lexicon {
     bool is_word(std::string_view category, std::string_view lower_word) const;
     /// The bit of a category in word_categories (0 when the category is unknown).
     CategorySet category_bit(std::string_view category) const;
+    /// Whether the categories of a token (from categories_of) include `category`.
+    bool in_category(const CategorySet &categories, std::string_view category) const {
+        const int index = category_index.empty() ? -1 : category_index.index_of(category);
+        if (index >= 0) {
+            return categories.test(static_cast<std::size_t>(index));
+        }
+        return (categories & category_bit(category)).any();
+    }
     /// The categories of a word (lower case) as a bit set.
     CategorySet categories_of(std::string_view lower_word) const;
 };

@@ -413,6 +413,9 @@ private:
     void load_patterns() {
         for (const auto &line : read_lexicon_file((m_dir / "relations.txt").string(), 99, {}, 3)) {
             m_lex.patterns.push_back(parse_pattern(line));
+            // The evidence names the pattern by its line in the lexicon ("relations.txt:231"),
+            // the same wherever the lexicon directory lives.
+            m_lex.patterns.back().where = fmt::format("relations.txt:{}", line.line);
             const auto &pattern = m_lex.patterns.back();
             for (const auto &word : pattern.elements[pattern.anchor].words) {
                 m_lex.pattern_anchors[word].push_back(static_cast<int>(m_lex.patterns.size()) - 1);

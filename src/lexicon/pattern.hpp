@@ -34,7 +34,7 @@ struct RelationPattern {
     int anchor = -1;      ///< index of the first required literal element
     bool directed = true; ///< false when the pattern uses X&Y
     std::string text;     ///< the pattern as written
-    std::string where;    ///< FILE:LINE
+    std::string where;    ///< FILE:LINE (relations.txt:LINE once loaded into a lexicon)
 };
 
 inline constexpr int max_gap = 8;

@@ -154,7 +154,7 @@ private:
                               i + 1, "place");
             return i + 1 - start;
         }
-        const auto office = i < last ? lex().offices.longest(m_ctx.lower, i, last) : std::nullopt;
+        const auto office = i < last ? m_ctx.office_at(i, last) : std::nullopt;
         if (!office) {
             return 0;
         }
@@ -295,7 +295,7 @@ private:
             past = past || m_ctx.has(j, "office_past");
             ++j;
         }
-        const auto office = j < last ? lex().offices.longest(m_ctx.lower, j, last) : std::nullopt;
+        const auto office = j < last ? m_ctx.office_at(j, last) : std::nullopt;
         if (!office || *office->value == "leader") {
             return 0;
         }
@@ -348,7 +348,7 @@ private:
         }
         std::uint32_t title_length = 0;
         std::string office_name;
-        if (const auto office = lex().offices.longest(m_ctx.lower, j, last)) {
+        if (const auto office = m_ctx.office_at(j, last)) {
             title_length = office->length;
             office_name = *office->value;
         } else {
@@ -728,8 +728,7 @@ private:
                 country = m_ctx.country_of(m->actor);
                 continue;
             }
-            if (m_ctx.has(k, "person_noun") ||
-                lex().offices.longest(m_ctx.lower, k, sentence.last)) {
+            if (m_ctx.has(k, "person_noun") || m_ctx.office_at(k, sentence.last)) {
                 const int actor = m_ctx.actor_found(
                     std::string(m_doc.span_text(m_doc.tokens[i].begin, m_doc.tokens[end - 1].end)),
                     ActorKind::person, country);
@@ -769,7 +768,7 @@ private:
             return false;
         }
         const auto is_head = [&](std::uint32_t k) {
-            return is_person_noun(k) || lex().offices.longest(m_ctx.lower, k, first - 1);
+            return is_person_noun(k) || m_ctx.office_at(k, first - 1);
         };
         std::uint32_t noun = first - 2;
         if (!is_head(noun)) {

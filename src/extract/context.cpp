@@ -18,20 +18,16 @@ Context::Context(const Lexicon &lexicon, const Article &art)
     const CategorySet verbs = lex.category_bit("speech") | lex.category_bit("reporting") |
                               lex.category_bit("reporting_bare") | lex.category_bit("meeting");
     const auto count = static_cast<std::uint32_t>(lower.size());
-    std::vector<std::uint32_t> office_length(count, 0);
-    office_start.assign(count, false);
+    office_match.assign(count, std::nullopt);
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (const auto office = lex.offices.longest(lower, i, count)) {
-            office_length[i] = office->length;
-            office_start[i] = true;
-        }
+        office_match[i] = lex.offices.longest(lower, i, count);
     }
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (office_length[i] > 1) {
-            for (std::uint32_t k = i; k < i + office_length[i]; ++k) {
+        if (office_match[i] && office_match[i]->length > 1) {
+            for (std::uint32_t k = i; k < i + office_match[i]->length; ++k) {
                 cats[k] &= ~verbs;
             }
-            i += office_length[i] - 1;
+            i += office_match[i]->length - 1;
         }
     }
     cue_length.assign(count, 0);
@@ -98,7 +94,7 @@ bool Context::verb_like(std::uint32_t i) const {
     const auto &token = out.doc.tokens[i];
     return token.kind == TokenKind::word && !token.upper && !has(i, "preposition") &&
            !has(i, "clause_break") && !has(i, "meeting_break") && !has(i, "determiner") &&
-           !has(i, "title") && !has(i, "person_noun") && !office_start[i];
+           !has(i, "title") && !has(i, "person_noun") && !office_match[i];
 }
 
 std::uint32_t Context::cue_at(std::uint32_t i, std::uint32_t last,

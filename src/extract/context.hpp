@@ -29,8 +29,8 @@ struct Context {
     /// (0 for none) and category. cue_at() is asked thousands of times per article.
     std::vector<std::uint32_t> cue_length;
     std::vector<const std::string *> cue_category;
-    /// Whether an office name ("president", "foreign minister") starts at each token.
-    std::vector<bool> office_start;
+    /// The longest office name ("president", "foreign minister") starting at each token.
+    std::vector<std::optional<Gazetteer<std::string>::Match>> office_match;
     std::vector<int> token_mention; ///< token -> mention index, or -1
     std::vector<bool> noise;        ///< per sentence: in a caption or share line
     std::vector<PairReference> pairs;
@@ -61,6 +61,17 @@ struct Context {
     const Mention *mention_at(std::uint32_t token) const {
         const int m = token_mention[token];
         return m < 0 ? nullptr : &out.mentions[m];
+    }
+    /// The longest office name starting at token i and ending before `last`.
+    std::optional<Gazetteer<std::string>::Match> office_at(std::uint32_t i,
+                                                           std::uint32_t last) const {
+        if (i >= last) {
+            return std::nullopt;
+        }
+        if (!office_match[i] || i + office_match[i]->length <= last) {
+            return office_match[i];
+        }
+        return lex.offices.longest(lower, i, last); // a shorter one may end before `last`
     }
     /// Multi-word cue phrase of a category starting at token i: its length, or 0.
     std::uint32_t cue_at(std::uint32_t i, std::uint32_t last, std::string_view category) const;

@@ -263,7 +263,7 @@ private:
             } else if (m_ctx.has(i, "person_noun")) {
                 head = true;
                 ++i;
-            } else if (const auto office = m_ctx.lex.offices.longest(m_ctx.lower, i, m_last)) {
+            } else if (const auto office = m_ctx.office_at(i, m_last)) {
                 i += office->length;
             } else {
                 break;

@@ -271,8 +271,7 @@ private:
                 continue;
             }
             for (const auto &role : lex().roles) {
-                const bool now =
-                    role.start <= *m_ctx.date && (!role.end || *m_ctx.date < *role.end);
+                const bool now = role.held_on(*m_ctx.date);
                 const bool before = role.start <= *m_ctx.date;
                 if (role.person == actor.lexicon && (holder < 0 || role.holder == holder) &&
                     office_is(role.office, office) && (past ? before : now)) {
@@ -484,9 +483,7 @@ private:
         if (last - first < 2) {
             return;
         }
-        const auto country = to_lower(m_ctx.country_of(actor));
-        if (lex().is_word("family_name_first", country) ||
-            lex().is_word("given_name_alone", country)) {
+        if (lex().called_by_first_word(m_ctx.country_of(actor))) {
             m_known.push_back(KnownName{{m_ctx.exact[first]}, actor});
             return;
         }
@@ -595,8 +592,7 @@ private:
                 continue;
             }
             for (const auto &role : lex().roles) {
-                if (role.person == e.actor && role.office == office && role.start <= *m_ctx.date &&
-                    (!role.end || *m_ctx.date < *role.end)) {
+                if (role.person == e.actor && role.office == office && role.held_on(*m_ctx.date)) {
                     return e.actor;
                 }
             }
@@ -629,8 +625,7 @@ private:
                 continue;
             }
             for (const auto &role : lex().roles) {
-                if (role.person == candidate && role.start <= *m_ctx.date &&
-                    (!role.end || *m_ctx.date < *role.end)) {
+                if (role.person == candidate && role.held_on(*m_ctx.date)) {
                     if (holder >= 0 && holder != candidate) {
                         return -1;
                     }

@@ -436,8 +436,7 @@ private:
         if (words.size() < 2) {
             return {};
         }
-        if (m_lex.is_word("family_name_first", to_lower(country)) ||
-            m_lex.is_word("given_name_alone", to_lower(country))) {
+        if (m_lex.called_by_first_word(country)) {
             return std::string(words.front());
         }
         std::size_t first = words.size() - 1;
@@ -564,8 +563,7 @@ int Lexicon::find(std::string_view name) const {
 
 int Lexicon::office_holder(int holder, std::string_view office, const Date &date) const {
     for (const auto &role : roles) {
-        if (role.holder == holder && role.office == office && role.start <= date &&
-            (!role.end || date < *role.end)) {
+        if (role.holder == holder && role.office == office && role.held_on(date)) {
             return role.person;
         }
     }
@@ -589,6 +587,11 @@ CategorySet Lexicon::category_bit(std::string_view category) const {
     const auto it = category_bits.find(category);
     return it == category_bits.end() ? CategorySet{}
                                      : CategorySet{}.set(static_cast<std::size_t>(it->second));
+}
+
+bool Lexicon::called_by_first_word(std::string_view country) const {
+    const auto code = to_lower(country);
+    return is_word("family_name_first", code) || is_word("given_name_alone", code);
 }
 
 CategorySet Lexicon::categories_of(std::string_view lower_word) const {

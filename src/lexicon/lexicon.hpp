@@ -40,6 +40,9 @@ struct Role {
     std::string office;
     Date start;
     std::optional<Date> end; ///< nullopt while in office
+
+    /// Whether the office was held on `date`.
+    bool held_on(const Date &date) const { return start <= date && (!end || date < *end); }
 };
 
 /// What a gazetteer phrase can stand for.
@@ -160,6 +163,9 @@ struct Lexicon {
         }
         return (categories & category_bit(category)).any();
     }
+    /// Whether people of a country (ISO alpha-3, any case) are called by the first word of
+    /// their name: family name first ("Xi Jinping") or given name alone ("Abiy Ahmed").
+    bool called_by_first_word(std::string_view country) const;
     /// The categories of a word (lower case) as a bit set.
     CategorySet categories_of(std::string_view lower_word) const;
 };

@@ -32,9 +32,11 @@ std::string sample_list(std::size_t from = 0, std::size_t to = samples.size()) {
     return list;
 }
 
-/// Every row of every public view, sorted, as text.
+/// Every row of every public view, sorted, as text. Checks first that every reference between
+/// the tables holds (bulk writes do not have SQLite enforce them).
 std::string public_views(const std::string &path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
     std::string out;
     for (const char *view :
          {"v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations"}) {
@@ -185,4 +187,45 @@ TEST_CASE("merge unifies shared actors and meetings and skips articles both data
         CHECK(scalar(out, "SELECT count(*) FROM v_relations") ==
               scalar(dir.file("all.db"), "SELECT count(*) FROM v_relations"));
     }
+}
+
+TEST_CASE("an article that cannot be stored leaves no trace and the rest of its batch is stored",
+          "[batch]") {
+    const test::TempDir dir;
+    // The expected result: the same articles without the one that fails.
+    REQUIRE(test::run_command("ingest -q --db " + quoted(dir.file("expected.db")) +
+                              sample_list(4, 5) + sample_list(0, 2) + sample_list(3, 4))
+                .status == 0);
+    const auto route = GENERATE(as<std::string>{}, "ingest --jobs 1", "ingest --jobs 2", "load");
+    INFO(route);
+    const auto db = quoted(dir.file("kg.db"));
+    REQUIRE(test::run_command("ingest -q --db " + db + sample_list(4, 5)).status == 0);
+    {
+        // The Minsk article fails half-way: after its article row, sentences and first mention.
+        SQLite::Database kg(dir.file("kg.db"), SQLite::OPEN_READWRITE);
+        kg.exec("CREATE TRIGGER refuse AFTER INSERT ON mentions WHEN (SELECT origin FROM "
+                "articles WHERE article_id = NEW.article_id) LIKE '%minsk%' BEGIN SELECT "
+                "RAISE(ABORT, 'refused by the test'); END");
+    }
+    test::CommandResult result;
+    if (route == "load") {
+        const auto extracted = test::run_command("extract" + sample_list(0, 4));
+        REQUIRE(extracted.status == 0);
+        dir.write("facts.jsonl", extracted.out);
+        result = test::run_command("load --db " + db + " " + quoted(dir.file("facts.jsonl")));
+    } else {
+        result = test::run_command(route + " --db " + db + sample_list(0, 4));
+    }
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err,
+               Contains("cannot store") && Contains("minsk") && Contains("refused by the test"));
+    CHECK_THAT(result.out, Contains(" 3 articles") && Contains("1 failed"));
+    {
+        SQLite::Database kg(dir.file("kg.db"), SQLite::OPEN_READWRITE);
+        kg.exec("DROP TRIGGER refuse");
+    }
+    CHECK(scalar(dir.file("kg.db"), "SELECT count(*) FROM articles") == 4);
+    CHECK(scalar(dir.file("kg.db"), "SELECT count(*) FROM sentences") ==
+          scalar(dir.file("expected.db"), "SELECT count(*) FROM sentences"));
+    CHECK(public_views(dir.file("kg.db")) == public_views(dir.file("expected.db")));
 }

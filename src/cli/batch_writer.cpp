@@ -1,4 +1,4 @@
-// Batches of transactions with one savepoint per article.
+// Batches of transactions; a failed article rolls its batch back and the rest is written again.
 #include "cli/batch_writer.hpp"
 
 #include "common/errors.hpp"
@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <stdexcept>
 
 namespace diplograph {
 
@@ -44,26 +45,46 @@ bool BatchWriter::skip_duplicate(const Article &article, const std::string &hash
 }
 
 void BatchWriter::write(const Article &article, const std::string &hash,
-                        const Extraction &extraction) {
+                        const Extraction &extraction, Rewrite rewrite) {
     begin();
-    m_db.exec("SAVEPOINT article");
     try {
         m_writer.write(article, hash, extraction);
-        m_db.exec("RELEASE article");
     } catch (const SQLite::Exception &e) {
-        m_db.exec("ROLLBACK TO article");
-        m_db.exec("RELEASE article");
-        m_writer.forget();
         fail(fmt::format("cannot store {}: {}", article.origin, e.what()));
+        rewrite_batch();
         return;
     }
-    ++m_counts.ingested;
+    m_batch.push_back(std::move(rewrite));
+    m_batch_bytes += article.text.size();
     if (extraction.mentions.empty() && !m_quiet) {
         // Stored all the same (its text and sentences), but say so: usually a wrong file.
         std::cout << fmt::format("note {}: no actors found in its text\n", article.origin);
     }
-    if (++m_in_batch >= m_batch_size) {
+    if (m_batch.size() >= static_cast<std::size_t>(m_batch_size) ||
+        m_batch_bytes >= max_batch_text_bytes) {
         finish();
+    }
+}
+
+void BatchWriter::rewrite_batch() {
+    m_transaction.reset(); // rolls back
+    m_writer.forget();
+    begin();
+    try {
+        for (const auto &rewrite : m_batch) {
+            rewrite(m_writer);
+        }
+    } catch (const SQLite::Exception &e) {
+        m_transaction.reset();
+        m_writer.forget();
+        const auto lost = m_batch.size();
+        m_batch.clear();
+        m_batch_bytes = 0;
+        // Not an InputError: no other input can be stored either, so the run stops.
+        throw std::runtime_error(fmt::format(
+            "cannot write the {} article{} of the open batch again, so none of them is stored "
+            "(every batch committed before is): {}",
+            lost, lost == 1 ? "" : "s", e.what()));
     }
 }
 
@@ -78,7 +99,9 @@ void BatchWriter::finish() {
         m_transaction->commit();
         m_transaction.reset();
     }
-    m_in_batch = 0;
+    m_counts.ingested += static_cast<int>(m_batch.size());
+    m_batch.clear();
+    m_batch_bytes = 0;
 }
 
 std::string BatchWriter::summary(const std::string &verb, const std::string &path,

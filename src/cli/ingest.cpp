@@ -76,13 +76,22 @@ private:
     long m_articles = 0;
 };
 
+/// How ingest writes an article again after its batch was rolled back: it extracts it again,
+/// which gives the same facts (extraction is deterministic).
+BatchWriter::Rewrite extract_again(Article article, std::string hash, const Lexicon &lexicon) {
+    return [article = std::move(article), hash = std::move(hash), &lexicon](ArticleWriter &writer) {
+        writer.write(article, hash, extract(article, lexicon));
+    };
+}
+
 /// --jobs 1: read, extract and write one article after the other on this thread.
 void ingest_serially(const InputPlan &plan, const IngestOptions &options, const Lexicon &lexicon,
                      BatchWriter &writer, Progress &progress) {
     const ArticleSink sink{[&](Article &&article) {
                                const auto hash = content_hash(article.text);
                                if (!writer.skip_duplicate(article, hash)) {
-                                   writer.write(article, hash, extract(article, lexicon));
+                                   writer.write(article, hash, extract(article, lexicon),
+                                                extract_again(article, hash, lexicon));
                                }
                                progress.article();
                            },
@@ -100,7 +109,8 @@ void ingest_in_parallel(const InputPlan &plan, const IngestOptions &options, con
             return;
         }
         if (!writer.skip_duplicate(item.article, item.hash)) {
-            writer.write(item.article, item.hash, item.extraction);
+            writer.write(item.article, item.hash, item.extraction,
+                         extract_again(item.article, item.hash, lexicon));
         }
         progress.article();
     });

@@ -45,11 +45,16 @@ void load_file(const std::string &path, const Lexicon &lexicon, BatchWriter &wri
             continue;
         }
         try {
-            const auto loaded =
-                article_from_json(line, fmt::format("{}:{}", origin, number), lexicon);
+            auto where = fmt::format("{}:{}", origin, number);
+            const auto loaded = article_from_json(line, where, lexicon);
             const auto hash = content_hash(loaded->article.text);
             if (!writer.skip_duplicate(loaded->article, hash)) {
-                writer.write(loaded->article, hash, loaded->extraction);
+                // Written again (after a later article of the batch failed) from its line.
+                writer.write(loaded->article, hash, loaded->extraction,
+                             [line, where = std::move(where), hash, &lexicon](ArticleWriter &w) {
+                                 const auto again = article_from_json(line, where, lexicon);
+                                 w.write(again->article, hash, again->extraction);
+                             });
             }
         } catch (const InputError &e) {
             writer.fail(e.what());

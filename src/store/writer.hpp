@@ -37,10 +37,15 @@ public:
     std::int64_t write(const Article &article, const std::string &hash,
                        const Extraction &extraction);
 
-    /// Forgets cached ids (call after a rollback: the rows they named are gone).
+    /// Forgets cached ids (call after a rollback: the rows they named are gone) and resets the
+    /// prepared statements (one may have stopped half-way with the error that led to it).
     void forget() {
         m_actor_ids.clear();
         m_topic_ids.clear();
+        for (auto &[name, st] : m_statements) {
+            st->tryReset();
+            st->clearBindings();
+        }
     }
 
 private:

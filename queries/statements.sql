@@ -4,7 +4,8 @@ SELECT ar.published AS date,
        CASE WHEN :actor IS NULL THEN NULL
             WHEN s.speaker_id = CAST(:actor AS INTEGER) THEN 'by'
             ELSE 'about' END AS actor_is,
-       s.kind, s.quote, ar.title AS article
+       s.kind, CAST(substr(CAST(ar.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS quote,
+       ar.title AS article
 FROM statements s
 JOIN articles ar ON ar.article_id = s.article_id
 LEFT JOIN actors sp ON sp.actor_id = s.speaker_id

@@ -29,7 +29,9 @@ WITH events (date, event, what, sentence_id, article_id, sort_key) AS (
                                      WHERE mp.meeting_id = m.meeting_id
                                        AND mp.actor_id = CAST(:other AS INTEGER)))
     UNION ALL
-    SELECT ar.published, 'statement', coalesce(sp.name, '(no speaker)') || ': ' || s.quote,
+    SELECT ar.published, 'statement',
+           coalesce(sp.name, '(no speaker)') || ': '
+               || CAST(substr(CAST(ar.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT),
            s.sentence_id, s.article_id, s.start
     FROM statements s
     JOIN articles ar ON ar.article_id = s.article_id

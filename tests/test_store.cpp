@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,15 @@ TEST_CASE("a database of schema 6 keeps every fact and id when its tables are re
     const auto path = dir.file("v6.sqlite");
     const auto e = test::run(sample_text);
     {
+        // The facts are written by this build, then copied into the tables as schema 6 had them.
+        auto latest = open_database(dir.file("latest.sqlite"));
+        ArticleWriter writer(latest, test::lexicon());
+        SQLite::Transaction transaction(latest);
+        writer.write(e.article, content_hash(e.article.text), e.x);
+        sync_statement_search(latest);
+        transaction.commit();
+    }
+    {
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("PRAGMA foreign_keys = ON");
         for (int i = 0; i < 6; ++i) {
@@ -170,11 +180,25 @@ TEST_CASE("a database of schema 6 keeps every fact and id when its tables are re
         }
         db.exec("PRAGMA application_id = " + std::to_string(application_id));
         db.exec("PRAGMA user_version = 6");
-        ArticleWriter writer(db, test::lexicon());
+        db.exec("ATTACH " + std::string("'") + dir.file("latest.sqlite") + "' AS l");
         SQLite::Transaction transaction(db);
-        writer.write(e.article, content_hash(e.article.text), e.x);
+        for (const char *table :
+             {"articles", "sentences", "actors", "aliases", "roles", "topics", "meetings",
+              "meeting_participants", "meeting_sources", "relations", "relation_topics",
+              "statement_about", "statement_topics"}) {
+            db.exec(fmt::format("INSERT INTO main.{0} SELECT * FROM l.{0}", table));
+        }
+        db.exec("INSERT INTO main.mentions (article_id, sentence_id, actor_id, start, end, how) "
+                "SELECT m.article_id, m.sentence_id, m.actor_id, m.start, m.end, k.name FROM "
+                "l.mentions m JOIN l.mention_kinds k USING (kind_id)");
+        db.exec("INSERT INTO main.statements SELECT x.statement_id, x.article_id, x.sentence_id, "
+                "x.speaker_id, x.kind, v.quote, x.cue, x.start, x.end FROM l.statements x JOIN "
+                "l.v_statements v USING (statement_id)");
+        db.exec("INSERT INTO statements_fts (rowid, quote) SELECT statement_id, quote FROM "
+                "statements ORDER BY statement_id; DELETE FROM statements_fts_pending");
         transaction.commit();
-        REQUIRE(db.tableExists("mentions"));
+        db.exec("DETACH l");
+        REQUIRE(count(db, "statements") > 0);
         REQUIRE(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = "
                               "'sqlite_autoindex_sentences_1'")
                     .getInt() == 1);
@@ -188,30 +212,54 @@ TEST_CASE("a database of schema 6 keeps every fact and id when its tables are re
                         "FROM mentions ORDER BY actor_id, start)) || '|' || "
                         "(SELECT group_concat(sentence, ',') FROM (SELECT sentence FROM "
                         "v_relation_evidence ORDER BY relation_id)) || '|' || "
+                        "(SELECT group_concat(x, ',') FROM (SELECT statement_id || '=' || "
+                        "coalesce(speaker, '-') || ':' || quote AS x FROM v_statements ORDER BY "
+                        "statement_id)) || '|' || "
+                        "(SELECT group_concat(rowid, ',') FROM statements_fts WHERE "
+                        "statements_fts MATCH 'frank') || '|' || "
                         "(SELECT count(*) FROM v_article_actors)")
             .getString();
     };
     std::string before;
+    std::string kinds_before;
     {
         SQLite::Database db(path, SQLite::OPEN_READONLY);
         before = facts(db);
+        kinds_before = db.execAndGet("SELECT group_concat(how, ',') FROM (SELECT how FROM "
+                                     "mentions ORDER BY actor_id, start)")
+                           .getString();
     }
     auto db = open_database(path);
     CHECK(pragma(db, "user_version") == latest_schema_version());
     CHECK(facts(db) == before);
+    CHECK(db.execAndGet("SELECT group_concat(name, ',') FROM (SELECT k.name FROM mentions m "
+                        "JOIN mention_kinds k USING (kind_id) ORDER BY m.actor_id, m.start)")
+              .getString() == kinds_before);
+    CHECK_THAT(kinds_before, Catch::Matchers::Contains("surname"));
+    CHECK_THAT(before, Catch::Matchers::Contains("Emmanuel Macron:We had an extremely frank "
+                                                 "exchange|1|"));
     CHECK(pragma(db, "foreign_keys") == 1);
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    db.exec("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')");
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN "
                         "('sqlite_autoindex_sentences_1', 'mentions_by_actor', 'mentions_new', "
-                        "'sentences_new')")
+                        "'sentences_new', 'statements_new')")
               .getInt() == 0);
-    // Deleting an article still takes its sentences and mentions with it.
-    db.exec("DELETE FROM relation_topics; DELETE FROM relations; DELETE FROM statement_about; "
-            "DELETE FROM statement_topics; DELETE FROM statements; DELETE FROM meeting_sources; "
+    CHECK(db.execAndGet("SELECT count(*) FROM pragma_table_info('statements') WHERE name = "
+                        "'quote'")
+              .getInt() == 0);
+    // Deleting an article still takes its sentences, mentions and statements with it, and
+    // takes the statements out of the search index.
+    db.exec("DELETE FROM relation_topics; DELETE FROM relations; DELETE FROM meeting_sources; "
             "DELETE FROM articles");
     CHECK(count(db, "sentences") == 0);
     CHECK(count(db, "mentions") == 0);
+    CHECK(count(db, "statements") == 0);
+    CHECK(count(db, "statement_about") == 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'frank'")
+              .getInt() == 0);
+    db.exec("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')");
 }
 
 TEST_CASE("every schema view can be selected from", "[store]") {
@@ -379,4 +427,30 @@ TEST_CASE("full-text search over statements is up to date once a batch is commit
     CHECK(db.execAndGet(found).getInt() == count(db, "statements"));
     CHECK_NOTHROW(
         db.exec("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')"));
+}
+
+TEST_CASE("mentions store their kind by number, and a kind the schema does not list is added",
+          "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    auto e = test::run(sample_text);
+    REQUIRE(e.x.mentions.size() >= 2);
+    e.x.mentions[1].how = "a-new-kind";
+    ArticleWriter writer(db, test::lexicon());
+    SQLite::Transaction transaction(db);
+    writer.write(e.article, content_hash(e.article.text), e.x);
+    transaction.commit();
+    CHECK(db.execAndGet("SELECT count(*) FROM mention_kinds WHERE name = 'descriptor' AND "
+                        "meaning LIKE '%president%'")
+              .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM mention_kinds WHERE name = 'a-new-kind' AND "
+                        "meaning IS NULL")
+              .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM mentions m JOIN mention_kinds k USING (kind_id) "
+                        "WHERE k.name = 'a-new-kind'")
+              .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM mentions m JOIN mention_kinds k USING (kind_id) "
+                        "WHERE k.name = '" +
+                        e.x.mentions[0].how + "'")
+              .getInt() >= 1);
 }

@@ -57,9 +57,13 @@ SELECT m.new, a.new, s.paragraph, s.position, s.start, s.end
 FROM src.sentences s JOIN merge_sentences m ON m.old = s.sentence_id JOIN merge_articles a ON a.old = s.article_id
 ORDER BY m.new;
 
-INSERT OR IGNORE INTO main.mentions (article_id, sentence_id, actor_id, start, end, how)
-SELECT a.new, s.new, x.new, m.start, m.end, m.how
+INSERT OR IGNORE INTO main.mention_kinds (name, meaning)
+SELECT name, meaning FROM src.mention_kinds ORDER BY kind_id;
+INSERT OR IGNORE INTO main.mentions (article_id, sentence_id, actor_id, start, end, kind_id)
+SELECT a.new, s.new, x.new, m.start, m.end, k.kind_id
 FROM src.mentions m
+JOIN src.mention_kinds sk ON sk.kind_id = m.kind_id
+JOIN main.mention_kinds k ON k.name = sk.name
 JOIN merge_articles a ON a.old = m.article_id
 JOIN merge_sentences s ON s.old = m.sentence_id
 JOIN merge_actors x ON x.old = m.actor_id;
@@ -68,8 +72,8 @@ CREATE TEMP TABLE merge_statements (old INTEGER PRIMARY KEY, new INTEGER NOT NUL
 INSERT INTO merge_statements
 SELECT s.statement_id, (SELECT statement FROM merge_base) + row_number() OVER (ORDER BY s.statement_id)
 FROM src.statements s JOIN merge_articles a ON a.old = s.article_id;
-INSERT INTO main.statements (statement_id, article_id, sentence_id, speaker_id, kind, quote, cue, start, end)
-SELECT m.new, a.new, se.new, sp.new, s.kind, s.quote, s.cue, s.start, s.end
+INSERT INTO main.statements (statement_id, article_id, sentence_id, speaker_id, kind, cue, start, end)
+SELECT m.new, a.new, se.new, sp.new, s.kind, s.cue, s.start, s.end
 FROM src.statements s
 JOIN merge_statements m ON m.old = s.statement_id
 JOIN merge_articles a ON a.old = s.article_id

@@ -28,12 +28,18 @@ INSERT OR IGNORE INTO roles (actor_id, office, of_actor, start, end)
 VALUES (:actor, :office, :of_actor, :start, :end);
 
 -- name: insert_mention
-INSERT INTO mentions (article_id, sentence_id, actor_id, start, end, how)
-VALUES (:article, :sentence, :actor, :start, :end, :how);
+INSERT OR IGNORE INTO mentions (article_id, sentence_id, actor_id, start, end, kind_id)
+VALUES (:article, :sentence, :actor, :start, :end, :kind);
+
+-- name: find_mention_kind
+SELECT kind_id FROM mention_kinds WHERE name = :name;
+
+-- name: insert_mention_kind
+INSERT INTO mention_kinds (name) VALUES (:name);
 
 -- name: insert_statement
-INSERT INTO statements (article_id, sentence_id, speaker_id, kind, quote, cue, start, end)
-VALUES (:article, :sentence, :speaker, :kind, :quote, :cue, :start, :end);
+INSERT INTO statements (article_id, sentence_id, speaker_id, kind, cue, start, end)
+VALUES (:article, :sentence, :speaker, :kind, :cue, :start, :end);
 
 -- name: insert_statement_about
 INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (:statement, :actor);
@@ -115,7 +121,7 @@ ORDER BY length(a.name) LIMIT 5;
 -- Indexes the statements written since the last sync (see schema/005_lean_writes.sql).
 INSERT INTO statements_fts (rowid, quote)
 SELECT s.statement_id, s.quote
-FROM statements_fts_pending p JOIN statements s ON s.statement_id = p.statement_id
+FROM statements_fts_pending p JOIN v_statements s ON s.statement_id = p.statement_id
 ORDER BY s.statement_id;
 DELETE FROM statements_fts_pending;
 

@@ -170,6 +170,27 @@ std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
     return *id;
 }
 
+std::int64_t ArticleWriter::mention_kind_id(const std::string &name) {
+    if (const auto it = m_mention_kind_ids.find(name); it != m_mention_kind_ids.end()) {
+        return it->second;
+    }
+    auto &find = statement("find_mention_kind");
+    find.bind(":name", name);
+    std::optional<std::int64_t> id;
+    if (find.executeStep()) {
+        id = find.getColumn(0).getInt64();
+    }
+    find.reset();
+    if (!id) {
+        // A kind this build's extractor makes but the schema does not list yet.
+        auto &st = statement("insert_mention_kind");
+        st.bind(":name", name);
+        id = insert(m_db, st);
+    }
+    m_mention_kind_ids.emplace(name, *id);
+    return *id;
+}
+
 std::int64_t ArticleWriter::topic_id(const Topic &topic, const std::vector<std::int64_t> &actors) {
     if (const auto it = m_topic_ids.find(topic.name); it != m_topic_ids.end()) {
         return it->second;
@@ -300,7 +321,7 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
         ins.bind(":actor", actors[m.actor]);
         ins.bind(":start", static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
         ins.bind(":end", static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
-        ins.bind(":how", m.how);
+        ins.bind(":kind", mention_kind_id(m.how));
         insert(m_db, ins);
     }
     for (const auto &s : x.statements) {
@@ -309,7 +330,6 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
         ins.bind(":sentence", sentences[s.sentence]);
         s.speaker >= 0 ? ins.bind(":speaker", actors[s.speaker]) : ins.bind(":speaker");
         ins.bind(":kind", s.kind);
-        ins.bind(":quote", std::string(x.doc.span_text(s.begin, s.end)));
         bind_text(ins, ":cue", s.cue);
         ins.bind(":start", static_cast<std::int64_t>(s.begin));
         ins.bind(":end", static_cast<std::int64_t>(s.end));

@@ -42,6 +42,7 @@ public:
     void forget() {
         m_actor_ids.clear();
         m_topic_ids.clear();
+        m_mention_kind_ids.clear();
         for (auto &[name, st] : m_statements) {
             st->tryReset();
             st->clearBindings();
@@ -54,12 +55,14 @@ private:
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
     std::unordered_map<std::string, std::int64_t> m_topic_ids;
+    std::unordered_map<std::string, std::int64_t> m_mention_kind_ids;
 
     SQLite::Statement &statement(const char *name);
     std::int64_t actor_id(const ActorRef &actor);
     std::int64_t lexicon_actor_id(int index);
     void add_roles(int lexicon_index, std::int64_t id);
     std::int64_t topic_id(const Topic &topic, const std::vector<std::int64_t> &actors);
+    std::int64_t mention_kind_id(const std::string &name);
     /// The stored meeting this one is another report of: same participants (sorted ids) and
     /// status, and a full date at most a day away or an equal partial date.
     std::optional<std::int64_t> same_meeting(const Meeting &meeting,

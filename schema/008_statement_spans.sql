@@ -36,8 +36,10 @@ JOIN articles ar ON ar.article_id = s.article_id
 LEFT JOIN actors a ON a.actor_id = s.speaker_id;
 
 -- Full-text search over the quotes, with v_statements as its external content. New statements
--- wait in statements_fts_pending until the writer syncs them (see 005_lean_writes).
-CREATE VIRTUAL TABLE statements_fts USING fts5 (quote, content = 'v_statements', content_rowid = 'statement_id');
+-- wait in statements_fts_pending until the writer syncs them (see 005_lean_writes). Without
+-- columnsize the index keeps no table of each quote's length in words: only ranking by bm25()
+-- needs it, and then reads the quotes themselves.
+CREATE VIRTUAL TABLE statements_fts USING fts5 (quote, content = 'v_statements', content_rowid = 'statement_id', columnsize = 0);
 INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
 DELETE FROM statements_fts_pending;
 

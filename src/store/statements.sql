@@ -126,10 +126,12 @@ ORDER BY s.statement_id;
 DELETE FROM statements_fts_pending;
 
 -- name: new_database_settings
--- For a file that holds no tables yet: 8 KiB pages fit two or three article texts where 4 KiB
--- pages held one and a third of a page of nothing. Larger pages save a little more space but
--- need a larger cache for the pages where each actor's index entries are appended.
-PRAGMA page_size = 8192;
+-- For a file that holds no tables yet. An article's row (its text) never straddles pages, so a
+-- page ends with on average half an article of nothing: 4 KiB pages held one 3 KB article each,
+-- 8 KiB pages two, 16 KiB pages five. At 100,000 generated articles 16 KiB pages made the file
+-- 5 % smaller than 8 KiB ones for the same CPU time. Each table and index takes at least one
+-- page, so an almost empty database is about 0.7 MB.
+PRAGMA page_size = 16384;
 
 -- name: bulk_write_settings
 -- Settings for ingest, load and merge: a larger page cache and in-memory temporary tables. The

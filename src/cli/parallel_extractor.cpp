@@ -8,8 +8,10 @@
 namespace diplograph {
 
 ParallelExtractor::ParallelExtractor(const Lexicon &lexicon, int threads, Consumer consume)
+    // A short queue fills whenever the writer is slow on a few articles (a commit, a long one)
+    // and then the extraction threads wait: 16 articles gave 4.0 s for 10,000, 192 gave 3.4 s.
     : m_lex(lexicon), m_consume(std::move(consume)),
-      m_capacity(static_cast<std::size_t>(threads) * 4 + 8) {
+      m_capacity(static_cast<std::size_t>(threads) * 64 + 64) {
     m_threads.emplace_back([this] { consume_loop(); });
     for (int i = 0; i < threads; ++i) {
         m_threads.emplace_back([this] { extract_loop(); });

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <fstream>
@@ -228,4 +229,53 @@ TEST_CASE("an article that cannot be stored leaves no trace and the rest of its 
     CHECK(scalar(dir.file("kg.db"), "SELECT count(*) FROM sentences") ==
           scalar(dir.file("expected.db"), "SELECT count(*) FROM sentences"));
     CHECK(public_views(dir.file("kg.db")) == public_views(dir.file("expected.db")));
+}
+
+TEST_CASE("ingest --jobs 2 writes and reports many small inputs in input order, errors included",
+          "[batch]") {
+    const test::TempDir dir;
+    // Far more lines than the threads take at a time, so the queue fills and wraps: bad lines,
+    // duplicates and articles interleave.
+    std::string lines;
+    for (int i = 1; i <= 700; ++i) {
+        if (i % 7 == 3) {
+            lines += "{\"text\": 12}\n";
+        } else if (i % 11 == 5) {
+            lines += "{\"text\": \"Article number 1.\"}\n";
+        } else {
+            lines += fmt::format("{{\"text\": \"Article number {}.\"}}\n", i);
+        }
+    }
+    dir.write("many.jsonl", lines);
+    const auto ingest = [&](const std::string &jobs, const std::string &db) {
+        return test::run_command("ingest --jobs " + jobs + " --db " + quoted(dir.file(db)) + " " +
+                                 quoted(dir.file("many.jsonl")));
+    };
+    const auto one = ingest("1", "one.db");
+    const auto two = ingest("2", "two.db");
+    CHECK(one.status == 1);
+    CHECK(two.status == 1);
+    CHECK_THAT(two.err, Contains("many.jsonl:3:") && Contains("many.jsonl:696:"));
+    CHECK(two.err == one.err);
+    // Notes and skipped duplicates, in order; the last line is the summary with its timing.
+    const auto without_summary = [](const std::string &out) {
+        return out.substr(0, out.rfind('\n', out.size() - 2));
+    };
+    CHECK_THAT(two.out, Contains("skipped") && Contains("many.jsonl:698"));
+    CHECK(without_summary(two.out) == without_summary(one.out));
+    const auto origins = [&](const std::string &db) {
+        SQLite::Database kg(dir.file(db), SQLite::OPEN_READONLY);
+        SQLite::Statement st(kg, "SELECT origin FROM articles ORDER BY article_id");
+        std::vector<std::string> rows;
+        while (st.executeStep()) {
+            rows.push_back(st.getColumn(0).getString());
+        }
+        return rows;
+    };
+    const auto written = origins("two.db");
+    CHECK(written.size() == 700 - 100 - 55);
+    CHECK(written == origins("one.db"));
+    CHECK(std::is_sorted(written.begin(), written.end(), [](const auto &a, const auto &b) {
+        return std::stoi(a.substr(a.rfind(':') + 1)) < std::stoi(b.substr(b.rfind(':') + 1));
+    }));
 }

@@ -45,23 +45,30 @@ public:
     void finish();
 
 private:
+    /// Several consecutive inputs, handed over together: one lock and wake-up per batch
+    /// rather than per article.
     struct Slot {
-        ExtractedArticle item;
+        std::vector<ExtractedArticle> items; ///< never resized once queued (items hold views)
+        std::size_t text_bytes = 0;
         bool done = false;
     };
     const Lexicon &m_lex;
     Consumer m_consume;
+    std::unique_ptr<Slot> m_filling; ///< the batch push_* adds to, only touched by its caller
     std::mutex m_mutex;
-    std::condition_variable m_changed;
+    std::condition_variable m_work;  ///< a slot was queued, or stop: for the extraction threads
+    std::condition_variable m_front; ///< the front slot is done, or stop: for the consumer
+    std::condition_variable m_space; ///< a slot was consumed, or failure: for push and finish
     std::deque<std::unique_ptr<Slot>> m_queue;
-    std::size_t m_capacity;
+    std::size_t m_capacity;  ///< slots, not articles
     std::size_t m_taken = 0; ///< slots of m_queue handed to an extraction thread
-    bool m_closed = false;
     bool m_stop = false;
     std::exception_ptr m_failure;
     std::vector<std::thread> m_threads;
 
-    void push(std::unique_ptr<Slot> slot);
+    ExtractedArticle &add_item();
+    void push_filling();
+    void extract_slot(Slot &slot) const;
     void extract_loop();
     void consume_loop();
     void stop();

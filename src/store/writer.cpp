@@ -82,6 +82,20 @@ void sync_statement_search(SQLite::Database &db) {
 ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon)
     : m_db(db), m_lex(lexicon) {}
 
+SQLite::Statement &ArticleWriter::mention_insert(std::size_t rows) {
+    auto &slot = m_mention_inserts[rows - 1];
+    if (!slot) {
+        // insert_mention's columns, with one row of positional parameters per mention.
+        std::string sql = "INSERT OR IGNORE INTO mentions (article_id, sentence_id, actor_id, "
+                          "start, end, kind_id) VALUES ";
+        for (std::size_t i = 0; i < rows; ++i) {
+            sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+        }
+        slot = std::make_unique<SQLite::Statement>(m_db, sql);
+    }
+    return *slot;
+}
+
 SQLite::Statement &ArticleWriter::statement(const char *name) {
     auto &slot = m_statements[name];
     if (!slot) {
@@ -314,14 +328,19 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
     for (const auto &actor : x.actors) {
         actors.push_back(actor_id(actor));
     }
-    for (const auto &m : x.mentions) {
-        auto &ins = statement("insert_mention");
-        ins.bind(":article", article_id);
-        ins.bind(":sentence", sentences[m.sentence]);
-        ins.bind(":actor", actors[m.actor]);
-        ins.bind(":start", static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
-        ins.bind(":end", static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
-        ins.bind(":kind", mention_kind_id(m.how));
+    for (std::size_t first = 0; first < x.mentions.size(); first += mentions_per_insert) {
+        const auto rows = std::min(mentions_per_insert, x.mentions.size() - first);
+        auto &ins = mention_insert(rows);
+        int column = 0;
+        for (std::size_t i = first; i < first + rows; ++i) {
+            const auto &m = x.mentions[i];
+            ins.bind(++column, article_id);
+            ins.bind(++column, sentences[m.sentence]);
+            ins.bind(++column, actors[m.actor]);
+            ins.bind(++column, static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
+            ins.bind(++column, static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
+            ins.bind(++column, mention_kind_id(m.how));
+        }
         insert(m_db, ins);
     }
     for (const auto &s : x.statements) {

@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -48,6 +50,12 @@ public:
             st->tryReset();
             st->clearBindings();
         }
+        for (auto &st : m_mention_inserts) {
+            if (st) {
+                st->tryReset();
+                st->clearBindings();
+            }
+        }
     }
 
 private:
@@ -59,8 +67,13 @@ private:
     std::unordered_map<std::string, std::int64_t> m_actor_ids;
     std::unordered_map<std::string, std::int64_t> m_topic_ids;
     std::unordered_map<std::string, std::int64_t> m_mention_kind_ids;
+    /// Mentions are inserted this many to a statement: one statement's fixed cost (setting up,
+    /// opening the table, finishing) is shared by the rows.
+    static constexpr std::size_t mentions_per_insert = 16;
+    std::array<std::unique_ptr<SQLite::Statement>, mentions_per_insert> m_mention_inserts;
 
     SQLite::Statement &statement(const char *name);
+    SQLite::Statement &mention_insert(std::size_t rows);
     std::int64_t actor_id(const ActorRef &actor);
     std::int64_t lexicon_actor_id(int index);
     void add_roles(int lexicon_index, std::int64_t id);

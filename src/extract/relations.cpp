@@ -31,11 +31,11 @@ public:
             }
             const auto &sentence = m_ctx.sentence(s);
             for (std::uint32_t a = sentence.first; a < sentence.last; ++a) {
-                const auto it = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
-                if (it == m_ctx.lex.pattern_anchors.end()) {
+                const auto *anchored = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
+                if (anchored == nullptr) {
                     continue;
                 }
-                for (const int p : it->second) {
+                for (const int p : *anchored) {
                     try_pattern(s, a, m_ctx.lex.patterns[p]);
                 }
             }

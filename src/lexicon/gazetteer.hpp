@@ -2,16 +2,15 @@
 // token wins.
 #pragma once
 
+#include "lexicon/text_map.hpp"
 #include "segment/document.hpp"
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace diplograph {
@@ -19,47 +18,6 @@ namespace diplograph {
 /// The comparison key of one token: typographic apostrophes become ', and with `fold` the
 /// text is lower-cased.
 std::string token_key(std::string_view token, bool fold);
-
-/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
-/// Extraction hashes several keys per token, nearly all shorter than 16 bytes: an inline hash
-/// that reads them in at most two loads is several times cheaper than std::hash's call to
-/// _Hash_bytes. No map keyed by it is ever iterated, so its values never reach the output.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-        const auto *bytes = text.data();
-        const std::size_t size = text.size();
-        std::uint64_t hash = size * mul;
-        std::size_t pos = 0;
-        for (; pos + 8 <= size; pos += 8) {
-            hash = mix(hash ^ load<std::uint64_t>(bytes + pos));
-        }
-        const std::size_t rest = size - pos;
-        if (rest >= 4) {
-            // two overlapping four-byte loads cover five to seven bytes
-            hash ^= load<std::uint32_t>(bytes + pos) |
-                    std::uint64_t{load<std::uint32_t>(bytes + size - 4)} << 32;
-        } else if (rest > 0) {
-            hash ^= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[pos])) |
-                    static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[pos + rest / 2]))
-                        << 8 |
-                    static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[size - 1])) << 16;
-        }
-        return static_cast<std::size_t>(mix(hash));
-    }
-
-private:
-    static constexpr std::uint64_t mul = 0x9E3779B97F4A7C15u;
-    static std::uint64_t mix(std::uint64_t h) {
-        h *= mul;
-        return h ^ (h >> 29);
-    }
-    template <class U> static U load(const char *at) {
-        U value;
-        std::memcpy(&value, at, sizeof value);
-        return value;
-    }
-};
 
 /// Keys of every token of a document, as token_key() makes them.
 std::vector<std::string> token_keys(const Document &doc, bool fold);
@@ -88,11 +46,7 @@ public:
         }
         const auto length = static_cast<std::uint32_t>(words.size() - from - 1);
         const std::string first = token_key(words[from], m_fold);
-        auto it = m_first.find(std::string_view(first));
-        if (it == m_first.end()) {
-            it = m_first.emplace(first, std::vector<Phrase>{}).first;
-        }
-        auto &bucket = it->second;
+        auto &bucket = m_first[first];
         for (const auto &known : bucket) {
             if (known.length == length && known.rest == rest) {
                 return &m_values[known.value];
@@ -120,11 +74,11 @@ public:
         if (i >= last) {
             return std::nullopt; // callers may ask at the end of a sentence
         }
-        const auto it = m_first.find(std::string_view(keys[i]));
-        if (it == m_first.end()) {
+        const auto *bucket = m_first.find(keys[i]);
+        if (bucket == nullptr) {
             return std::nullopt;
         }
-        for (const auto &phrase : it->second) {
+        for (const auto &phrase : *bucket) {
             if (i + 1 + phrase.length <= last && rest_matches(phrase, keys, i + 1)) {
                 return Match{phrase.length + 1, &m_values[phrase.value]};
             }
@@ -159,7 +113,7 @@ private:
     }
 
     bool m_fold;
-    std::unordered_map<std::string, std::vector<Phrase>, TextHash, std::equal_to<>> m_first;
+    TextMap<std::vector<Phrase>> m_first;
     std::deque<T> m_values; // a deque keeps value addresses stable as phrases are added
 };
 

@@ -59,9 +59,6 @@ struct GazetteerEntry {
     int place = -1; ///< metonyms: the place actor
 };
 
-/// A map from text that can be searched with a std::string_view.
-template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
-
 /// The most cue categories the lexicon may define.
 inline constexpr std::size_t max_categories = 128;
 /// A set of cue categories, one bit each.
@@ -151,7 +148,7 @@ struct Lexicon {
     std::vector<RelationPattern> patterns;
     std::vector<DatedEvent> events;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
-    std::unordered_map<std::string, std::vector<int>> pattern_anchors;
+    TextMap<std::vector<int>> pattern_anchors;
     SegmentRules segment_rules;
 
     /// Index of an actor by canonical name, or -1.

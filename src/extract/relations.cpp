@@ -30,6 +30,7 @@ public:
                 continue;
             }
             const auto &sentence = m_ctx.sentence(s);
+            m_actors_memo.assign(2 * static_cast<std::size_t>(sentence.last - sentence.first), {});
             for (std::uint32_t a = sentence.first; a < sentence.last; ++a) {
                 const auto *anchored = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
                 if (anchored == nullptr) {
@@ -50,6 +51,14 @@ private:
     std::uint32_t m_anchor = 0;
     std::uint32_t m_last = 0;
     std::uint32_t m_sentence = 0;
+    using Actors = std::optional<std::pair<std::vector<int>, std::uint32_t>>;
+    struct ActorsMemo {
+        bool known = false;
+        Actors actors;
+    };
+    /// actors_at() of the sentence's tokens, as subject and as object (in turn): every pattern
+    /// tried at an anchor asks it again for each of the words before the anchor.
+    std::vector<ActorsMemo> m_actors_memo;
 
     void try_pattern(std::uint32_t s, std::uint32_t anchor, const RelationPattern &pattern) {
         m_pattern = &pattern;
@@ -188,8 +197,21 @@ private:
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
     /// For an object, a name followed by a verb starts a new clause instead ("backing Assad and
     /// France supporting rebels").
-    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i,
-                                                                        bool object = false) const {
+    Actors actors_at(std::uint32_t i, bool object = false) {
+        const std::uint32_t first = m_ctx.sentence(m_sentence).first;
+        if (i < first || i >= m_last) {
+            return find_actors_at(i, object);
+        }
+        auto &memo = m_actors_memo[2 * static_cast<std::size_t>(i - first) + (object ? 1 : 0)];
+        if (!memo.known) {
+            memo.actors = find_actors_at(i, object);
+            memo.known = true;
+        }
+        return memo.actors;
+    }
+
+    /// actors_at() without the memo.
+    Actors find_actors_at(std::uint32_t i, bool object) const {
         if (i < m_last &&
             (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
             ++i;

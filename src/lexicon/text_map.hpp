@@ -82,7 +82,7 @@ public:
         const auto index = static_cast<std::uint32_t>(m_keys.size());
         m_keys.emplace_back(key);
         m_values.push_back(std::move(value));
-        place(Slot{hash, index});
+        place(hash, index);
         return {&m_values.back(), true};
     }
 
@@ -90,10 +90,14 @@ public:
 
 private:
     static constexpr std::uint32_t npos = UINT32_MAX;
+    // Eight bytes a slot: the names gazetteer's table outgrows the L2 cache, and a lookup's
+    // cost is mostly the miss on its slot. `tag` holds the hash's low bits, which the slot
+    // number (from the top bits) does not use.
     struct Slot {
-        std::size_t hash = 0;
+        std::uint32_t tag = 0;
         std::uint32_t index = npos;
     };
+    static std::uint32_t tag_of(std::size_t hash) { return static_cast<std::uint32_t>(hash); }
 
     std::size_t first_slot(std::size_t hash) const {
         return (hash >> m_shift) & (m_slots.size() - 1);
@@ -108,18 +112,18 @@ private:
             if (slot.index == npos) {
                 return npos;
             }
-            if (slot.hash == hash && m_keys[slot.index] == key) {
+            if (slot.tag == tag_of(hash) && m_keys[slot.index] == key) {
                 return slot.index;
             }
         }
     }
 
-    void place(Slot slot) {
-        std::size_t at = first_slot(slot.hash);
+    void place(std::size_t hash, std::uint32_t index) {
+        std::size_t at = first_slot(hash);
         while (m_slots[at].index != npos) {
             at = (at + 1) & (m_slots.size() - 1);
         }
-        m_slots[at] = slot;
+        m_slots[at] = Slot{tag_of(hash), index};
     }
 
     // Keeps the table at most half full, so that a probe sequence stays short.
@@ -129,12 +133,9 @@ private:
         for (std::size_t n = count; n > 1; n /= 2) {
             --m_shift; // the top bits of the hash pick the slot: the multiplication mixes them best
         }
-        auto old = std::move(m_slots);
         m_slots.assign(count, Slot{});
-        for (const auto &slot : old) {
-            if (slot.index != npos) {
-                place(slot);
-            }
+        for (std::uint32_t index = 0; index < m_keys.size(); ++index) {
+            place(TextHash{}(m_keys[index]), index);
         }
     }
 

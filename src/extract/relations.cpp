@@ -6,10 +6,29 @@
 #include "extract/relation_topics.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 
 namespace diplograph {
 
 namespace {
+
+/// Where a verb may start after a subject: at most six places, kept without allocating since
+/// they are asked for at every subject a pattern tries.
+class VerbStarts {
+public:
+    explicit VerbStarts(std::uint32_t first) { push_back(first); }
+    void push_back(std::uint32_t i) {
+        assert(m_count < m_at.size());
+        m_at[m_count++] = i;
+    }
+    const std::uint32_t *begin() const { return m_at.data(); }
+    const std::uint32_t *end() const { return m_at.data() + m_count; }
+
+private:
+    std::array<std::uint32_t, 6> m_at{};
+    std::size_t m_count = 0;
+};
 
 /// One way a pattern matched a sentence.
 struct Binding {
@@ -59,6 +78,7 @@ private:
     /// actors_at() of the sentence's tokens, as subject and as object (in turn): every pattern
     /// tried at an anchor asks it again for each of the words before the anchor.
     std::vector<ActorsMemo> m_actors_memo;
+    Actors m_actors_outside; ///< actors_at() of a token outside the sentence
 
     void try_pattern(std::uint32_t s, std::uint32_t anchor, const RelationPattern &pattern) {
         m_pattern = &pattern;
@@ -67,7 +87,12 @@ private:
         m_last = m_ctx.sentence(s).last;
         const std::uint32_t lowest =
             std::max<std::uint32_t>(m_ctx.sentence(s).first, anchor > 16 ? anchor - 16 : 0);
+        // Most of the words before an anchor name no one; an X can only start where one does.
+        const bool opens_with_source = pattern.elements.front().kind == ElementKind::source;
         for (std::uint32_t start = anchor + 1; start-- > lowest;) {
+            if (opens_with_source && !actors_at(start)) {
+                continue;
+            }
             Binding binding;
             binding.first = start;
             if (match(0, start, binding) && emit(binding)) {
@@ -197,10 +222,12 @@ private:
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
     /// For an object, a name followed by a verb starts a new clause instead ("backing Assad and
     /// France supporting rebels").
-    Actors actors_at(std::uint32_t i, bool object = false) {
+    /// The reference is valid until the next call for a token outside the sentence.
+    const Actors &actors_at(std::uint32_t i, bool object = false) {
         const std::uint32_t first = m_ctx.sentence(m_sentence).first;
         if (i < first || i >= m_last) {
-            return find_actors_at(i, object);
+            m_actors_outside = find_actors_at(i, object);
+            return m_actors_outside;
         }
         auto &memo = m_actors_memo[2 * static_cast<std::size_t>(i - first) + (object ? 1 : 0)];
         if (!memo.known) {
@@ -433,13 +460,17 @@ private:
         const auto &elements = m_pattern->elements;
         const bool source = elements[e].kind == ElementKind::source;
         const bool last_element = e + 1 == elements.size();
-        auto found = actors_at(pos, !source);
-        if (!found && !source) {
+        // Points into the memo of actors_at(), which no call below changes: a copy would cost
+        // an allocation for every subject tried.
+        const Actors *found = &actors_at(pos, !source);
+        Actors pronoun;
+        if (!*found && !source) {
             if (const int person = object_pronoun_referent(pos, binding.sources); person >= 0) {
-                found = std::pair{std::vector{person}, pos + 1}; // "Trump recognised him"
+                pronoun = std::pair{std::vector{person}, pos + 1}; // "Trump recognised him"
+                found = &pronoun;
             }
         }
-        if (!found) {
+        if (!*found) {
             // "Assad, whom Russia has supported": the object stands before the subject.
             const auto object =
                 !source && last_element ? object_antecedent(binding.first) : std::nullopt;
@@ -451,7 +482,8 @@ private:
         }
         const bool next_is_possessive =
             !last_element && elements[e + 1].kind == ElementKind::possessive;
-        const auto *last_mention = m_ctx.mention_at(found->second - 1);
+        const auto &[actors, end] = **found;
+        const auto *last_mention = m_ctx.mention_at(end - 1);
         // "Britain's foreign secretary ... backed" is not Britain backing; but "condemned
         // Russia's invasion" is aimed at Russia.
         if (last_mention != nullptr && last_mention->possessive != next_is_possessive &&
@@ -465,12 +497,11 @@ private:
             return false;
         }
         auto &slot = source ? binding.sources : binding.targets;
-        slot = found->first;
+        slot = actors;
         // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
         if (source || static_cast<int>(e) < m_pattern->anchor) {
             const bool list_goes_on =
-                found->first.size() > 1 ||
-                (found->second < m_last && m_ctx.lower[found->second] == "and");
+                actors.size() > 1 || (end < m_last && m_ctx.lower[end] == "and");
             const auto before = joined_before(first_token, list_goes_on);
             slot.insert(slot.begin(), before.begin(), before.end());
         }
@@ -478,8 +509,7 @@ private:
         // has repeatedly accused", "Turkey, which has threatened".
         const bool before_words =
             source && !last_element && elements[e + 1].kind == ElementKind::words;
-        for (const auto next :
-             before_words ? after_subject(found->second) : std::vector{found->second}) {
+        for (const auto next : before_words ? after_subject(end) : VerbStarts(end)) {
             if (match(e + 1, next, binding)) {
                 return true;
             }
@@ -491,8 +521,8 @@ private:
     /// Where a verb may start after a subject ending at `end`: right there, after auxiliaries
     /// and adverbs ("has repeatedly"), or after a parenthesis between commas ("Straw, the
     /// foreign secretary, backed"; "Turkey, which has threatened").
-    std::vector<std::uint32_t> after_subject(std::uint32_t end) const {
-        std::vector<std::uint32_t> starts{end};
+    VerbStarts after_subject(std::uint32_t end) const {
+        VerbStarts starts(end);
         const auto skip_fillers = [&](std::uint32_t i) {
             while (i < m_last &&
                    (m_ctx.has(i, "auxiliary") || m_ctx.has(i, "negation") || is_adverb(i))) {

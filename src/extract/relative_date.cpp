@@ -13,7 +13,12 @@ namespace diplograph {
 namespace {
 
 /// 1-based position of a word in a cue list ("month": january ... december), or 0.
-int position_in(const Context &ctx, std::string_view category, const std::string &word) {
+int position_in(const Context &ctx, std::string_view category, std::string_view word) {
+    // Most words are in no such list, and their category bits say so without the lookup of the
+    // list by its name (a std::string and a std::hash of it) and the search through it.
+    if (!ctx.lex.is_word(category, word)) {
+        return 0;
+    }
     const auto it = ctx.lex.words.find(std::string(category));
     if (it == ctx.lex.words.end()) {
         return 0;
@@ -136,7 +141,7 @@ std::optional<Span> span_at(const Context &ctx, std::uint32_t i, std::uint32_t l
     const std::string &word = ctx.lower[j];
     int unit = position_in(ctx, "date_unit", word);
     if (unit == 0 && word.ends_with('s')) {
-        unit = position_in(ctx, "date_unit", word.substr(0, word.size() - 1));
+        unit = position_in(ctx, "date_unit", std::string_view(word).substr(0, word.size() - 1));
     }
     if (unit == 0) {
         return std::nullopt;

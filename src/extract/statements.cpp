@@ -219,10 +219,13 @@ private:
     std::vector<Topic> topics_within(std::uint32_t begin, std::uint32_t end) const {
         std::vector<Topic> topics;
         const auto count = static_cast<std::uint32_t>(m_doc.tokens.size());
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (m_doc.tokens[i].begin < begin || m_doc.tokens[i].end > end) {
-                continue;
-            }
+        // Tokens follow each other without overlapping, so both their starts and their ends
+        // grow: those within [begin, end) are one run, found without walking the whole article
+        // for every quote.
+        const auto first = std::partition_point(m_doc.tokens.begin(), m_doc.tokens.end(),
+                                                [&](const Token &t) { return t.begin < begin; });
+        for (auto i = static_cast<std::uint32_t>(first - m_doc.tokens.begin());
+             i < count && m_doc.tokens[i].end <= end; ++i) {
             if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, count)) {
                 if (std::none_of(topics.begin(), topics.end(),
                                  [&](const Topic &t) { return t.name == *theme->value; })) {

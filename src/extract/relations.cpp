@@ -144,7 +144,7 @@ private:
             --i;
         }
         // "Assad, who is backed by Russia": the subject is the relative pronoun's antecedent.
-        if (i > low + 2 && m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that" &&
+        if (i > low + 2 && m_ctx.has(i - 1, "relative_pronoun") && m_ctx.word(i - 1) != "that" &&
             m_ctx.text(i - 2) == ",") {
             i -= 2;
         }
@@ -156,7 +156,7 @@ private:
             if (m_ctx.text(by) == "," || m_ctx.text(by) == ";") {
                 return false;
             }
-            if (m_ctx.lower[by] == "by") {
+            if (m_ctx.word(by) == "by") {
                 const auto agents = actors_at(by + 1, true);
                 if (!agents) {
                     return false;
@@ -207,7 +207,7 @@ private:
             if (m_ctx.text(i - 1) == ",") {
                 return std::nullopt;
             }
-            if (m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that") {
+            if (m_ctx.has(i - 1, "relative_pronoun") && m_ctx.word(i - 1) != "that") {
                 const std::uint32_t end = m_ctx.text(i - 2) == "," ? i - 2 : i - 1;
                 const auto *m = end > low ? m_ctx.mention_at(end - 1) : nullptr;
                 if (m != nullptr && !m->possessive && m->last == end) {
@@ -240,7 +240,7 @@ private:
     /// actors_at() without the memo.
     Actors find_actors_at(std::uint32_t i, bool object) const {
         if (i < m_last &&
-            (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
+            (m_ctx.word(i) == "the" || m_ctx.word(i) == "a" || m_ctx.word(i) == "an")) {
             ++i;
         }
         if (i >= m_last) {
@@ -260,9 +260,9 @@ private:
         std::vector<int> actors{m->actor};
         std::uint32_t end = m->last;
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
-        while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
+        while (end + 1 < m_last && (m_ctx.word(end) == "and" || m_ctx.word(end) == ",")) {
             end = after_relative_clause(end);
-            if (end + 2 < m_last && m_ctx.lower[end] == "," && m_ctx.lower[end + 1] == "and" &&
+            if (end + 2 < m_last && m_ctx.word(end) == "," && m_ctx.word(end + 1) == "and" &&
                 actors.size() >= 2) {
                 ++end; // "France, Germany, and the UK"; but not "Maduro, and Cuba's president"
             }
@@ -270,7 +270,7 @@ private:
                 break;
             }
             // "Saudi Arabia and the United Arab Emirates"
-            const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;
+            const std::uint32_t at = m_ctx.word(end + 1) == "the" ? end + 2 : end + 1;
             const auto *next = at < m_last ? m_ctx.mention_at(at) : nullptr;
             // "backing Assad and France supporting rebels": a new clause, not a list.
             if (next == nullptr || next->first != at || next->possessive ||
@@ -287,12 +287,12 @@ private:
     /// who/which clause, the "and" after the clause's closing comma; else `comma` itself.
     std::uint32_t after_relative_clause(std::uint32_t comma) const {
         if (m_ctx.text(comma) != "," || comma + 1 >= m_last ||
-            !m_ctx.has(comma + 1, "relative_pronoun") || m_ctx.lower[comma + 1] == "that") {
+            !m_ctx.has(comma + 1, "relative_pronoun") || m_ctx.word(comma + 1) == "that") {
             return comma;
         }
         for (std::uint32_t k = comma + 2; k + 1 < m_last && k < comma + 16; ++k) {
             if (m_ctx.text(k) == ",") {
-                return m_ctx.lower[k + 1] == "and" ? k + 1 : comma;
+                return m_ctx.word(k + 1) == "and" ? k + 1 : comma;
             }
         }
         return comma;
@@ -321,7 +321,7 @@ private:
         if (i == start) {
             return nullptr;
         }
-        if (i < m_last && (m_ctx.text(i) == "," || (head && m_ctx.lower[i] == "of"))) {
+        if (i < m_last && (m_ctx.text(i) == "," || (head && m_ctx.word(i) == "of"))) {
             ++i;
         }
         const auto *m = i < m_last ? m_ctx.mention_at(i) : nullptr;
@@ -339,14 +339,14 @@ private:
         // A list has an "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
         // ("On Syria, France accused").
         while (first >= low + 2) {
-            if (m_ctx.lower[first - 1] == "the" && first >= low + 3) {
+            if (m_ctx.word(first - 1) == "the" && first >= low + 3) {
                 --first; // "Saudi Arabia and the United Arab Emirates"
             }
-            if (m_ctx.lower[first - 1] != "and" &&
-                (m_ctx.lower[first - 1] != "," || (!list_goes_on && before.empty()))) {
+            if (m_ctx.word(first - 1) != "and" &&
+                (m_ctx.word(first - 1) != "," || (!list_goes_on && before.empty()))) {
                 break;
             }
-            if (m_ctx.lower[first - 1] == "and" && first >= low + 3 &&
+            if (m_ctx.word(first - 1) == "and" && first >= low + 3 &&
                 m_ctx.text(first - 2) == ",") {
                 // "France, Germany, and the UK": a list of three or more, not "Pelosi, and
                 // Washington has since imposed"
@@ -375,7 +375,7 @@ private:
         }
         // "provoked the US to launch": the object of one verb is the agent of the next.
         if (const auto *m = m_ctx.mention_at(first);
-            m != nullptr && m->last < m_last && m_ctx.lower[m->last] == "to") {
+            m != nullptr && m->last < m_last && m_ctx.word(m->last) == "to") {
             return true;
         }
         std::uint32_t before = first - 1;
@@ -492,7 +492,7 @@ private:
         }
         const bool before_gap = !last_element && elements[e + 1].kind == ElementKind::gap;
         const std::uint32_t first_token =
-            m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
+            m_ctx.word(pos) == "the" || m_ctx.word(pos) == "a" ? pos + 1 : pos;
         if (source && before_gap && !subject_like(first_token)) {
             return false;
         }
@@ -501,7 +501,7 @@ private:
         // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
         if (source || static_cast<int>(e) < m_pattern->anchor) {
             const bool list_goes_on =
-                actors.size() > 1 || (end < m_last && m_ctx.lower[end] == "and");
+                actors.size() > 1 || (end < m_last && m_ctx.word(end) == "and");
             const auto before = joined_before(first_token, list_goes_on);
             slot.insert(slot.begin(), before.begin(), before.end());
         }
@@ -558,7 +558,7 @@ private:
     int object_pronoun_referent(std::uint32_t i, const std::vector<int> &sources) const {
         // "her" before a noun is a possessive ("her country").
         if (i >= m_last || !m_ctx.has(i, "object_pronoun") ||
-            (m_ctx.lower[i] == "her" && i + 1 < m_last &&
+            (m_ctx.word(i) == "her" && i + 1 < m_last &&
              m_doc.tokens[i + 1].kind == TokenKind::word && !m_ctx.has(i + 1, "preposition"))) {
             return -1;
         }
@@ -584,7 +584,7 @@ private:
     std::optional<int> object_antecedent(std::uint32_t subject) const {
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
         if (subject < low + 3 ||
-            (m_ctx.lower[subject - 1] != "whom" && m_ctx.lower[subject - 1] != "which") ||
+            (m_ctx.word(subject - 1) != "whom" && m_ctx.word(subject - 1) != "which") ||
             m_ctx.text(subject - 2) != ",") {
             return std::nullopt;
         }
@@ -613,7 +613,7 @@ private:
         if (subject != nullptr && subject->how == "demonym" && m_ctx.has(end, "agent_noun")) {
             return end + 1;
         }
-        if (m_ctx.lower[end] != "and") {
+        if (m_ctx.word(end) != "and") {
             return end;
         }
         for (std::uint32_t k = end + 1; k < m_last && k < end + 6; ++k) {
@@ -641,7 +641,7 @@ private:
             return false;
         }
         for (const auto &ref : m_ctx.pairs) {
-            if (ref.first == pos || (ref.first == pos + 1 && m_ctx.lower[pos] == "the")) {
+            if (ref.first == pos || (ref.first == pos + 1 && m_ctx.word(pos) == "the")) {
                 const auto pair = resolve_pair(m_ctx, ref);
                 if (pair.size() == 2) {
                     binding.sources = pair;

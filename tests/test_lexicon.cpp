@@ -182,6 +182,37 @@ TEST_CASE("inflections give the regular forms of a verb", "[lexicon]") {
     }
 }
 
+TEST_CASE("a text map finds every key it was given and no other", "[lexicon]") {
+    TextMap<int> map;
+    CHECK(map.find("anything") == nullptr); // an empty map has no table yet
+    // Enough keys, of every length up to 20 bytes, for the table to grow several times.
+    std::vector<std::string> keys{""};
+    for (int i = 0; i < 3000; ++i) {
+        keys.push_back(std::string(static_cast<std::size_t>(i % 20), 'x') + std::to_string(i));
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto [value, added] = map.emplace(keys[i], static_cast<int>(i));
+        CHECK(added);
+        CHECK(*value == static_cast<int>(i));
+    }
+    CHECK(map.size() == keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const int *value = map.find(std::string_view(keys[i]));
+        REQUIRE(value != nullptr);
+        CHECK(*value == static_cast<int>(i));
+    }
+    CHECK(map.find("x3000") == nullptr);
+    CHECK(map.find("xx") == nullptr);
+    SECTION("adding a known key keeps its value") {
+        CHECK_FALSE(map.emplace(keys[7], -1).second);
+        CHECK(*map.find(keys[7]) == 7);
+        map["new"] += 2;
+        map["new"] += 3;
+        CHECK(*map.find("new") == 5);
+        CHECK(map.size() == keys.size() + 1);
+    }
+}
+
 TEST_CASE("a malformed lexicon line is reported with its file and line", "[lexicon]") {
     int line = 0;
     SECTION("an unknown key in a people file") {

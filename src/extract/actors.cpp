@@ -124,7 +124,7 @@ private:
     /// "the then president François Hollande". Returns the tokens used (0: no descriptor).
     std::uint32_t descriptor_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
         const std::uint32_t start = i;
-        if (m_ctx.lower[i] == "the" && i + 1 < last) {
+        if (m_ctx.word(i) == "the" && i + 1 < last) {
             ++i;
         }
         bool named_past = false; // "former", "then": the office holder today is not meant
@@ -285,7 +285,7 @@ private:
     /// "the secretary of state said", "the former president": the person holding (or, with
     /// "former", having held) that office who was mentioned most recently in the article.
     std::uint32_t bare_office_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
-        if (m_ctx.lower[i] != "the" || !m_ctx.date) {
+        if (m_ctx.word(i) != "the" || !m_ctx.date) {
             return 0;
         }
         std::uint32_t j = i + 1;
@@ -299,7 +299,7 @@ private:
             return 0;
         }
         const std::uint32_t end = j + office->length;
-        if (end < last && (m_doc.tokens[end].upper || m_ctx.lower[end] == "of")) {
+        if (end < last && (m_doc.tokens[end].upper || m_ctx.word(end) == "of")) {
             return 0; // "the president of France", "the president Emmanuel Macron": other rules
         }
         if (const int recent = recent_holder(-1, *office->value, past); recent >= 0) {
@@ -312,7 +312,7 @@ private:
     /// "the bloc", "the alliance": the organisation called so (lexicon `called:`) that the
     /// article mentioned most recently. Nothing when none was mentioned.
     std::uint32_t reference_at(std::uint32_t s, std::uint32_t i, std::uint32_t last) {
-        if (m_ctx.lower[i] != "the" || i + 1 >= last) {
+        if (m_ctx.word(i) != "the" || i + 1 >= last) {
             return 0;
         }
         const auto noun = lex().references.longest(m_ctx.lower, i + 1, last);
@@ -639,7 +639,7 @@ private:
     /// "talks in Moscow", "a visit to Paris", "the Moscow summit": the place, not the state.
     bool is_place_context(std::uint32_t first, std::uint32_t end, std::uint32_t last) const {
         std::uint32_t before = first;
-        if (before > 0 && m_ctx.lower[before - 1] == "the") {
+        if (before > 0 && m_ctx.word(before - 1) == "the") {
             --before;
         }
         if (before > 0 && m_ctx.has(before - 1, "locative")) {
@@ -675,7 +675,7 @@ private:
             // after "and" following a person.
             const bool titled = length >= 2 && i > sentence.first && is_person_noun(i - 1);
             const bool listed =
-                length >= 2 && i >= sentence.first + 2 && m_ctx.lower[i - 1] == "and" &&
+                length >= 2 && i >= sentence.first + 2 && m_ctx.word(i - 1) == "and" &&
                 m_ctx.mention_at(i - 2) != nullptr &&
                 m_ctx.actor(m_ctx.mention_at(i - 2)->actor).kind == ActorKind::person;
             if (apposition || speaker || titled || listed) {
@@ -698,7 +698,7 @@ private:
             // A name opening the sentence or a phrase ("talks between Ali Shamkhani, the
             // secretary").
             const bool opens = i == sentence.first || m_ctx.has(i - 1, "preposition") ||
-                               m_ctx.lower[i - 1] == "and";
+                               m_ctx.word(i - 1) == "and";
             if (opens) {
                 i = name_with_apposition(s, i);
             }
@@ -754,7 +754,7 @@ private:
             return false;
         }
         // "Ajit Doval and Naseer Khan Janjua": a name joined to an apposition's name.
-        if (m_ctx.lower[first - 1] == "and") {
+        if (m_ctx.word(first - 1) == "and") {
             const auto *before = m_ctx.mention_at(first - 2);
             return before != nullptr && before->how == "apposition" &&
                    m_ctx.actor(before->actor).kind == ActorKind::person;

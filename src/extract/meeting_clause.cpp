@@ -55,7 +55,7 @@ public:
         while (i > sentence.first + 1 && m_ctx.has(i - 1, "auxiliary")) {
             --i;
         }
-        if (i <= sentence.first + 1 || m_ctx.lower[i - 1] != "and" ||
+        if (i <= sentence.first + 1 || m_ctx.word(i - 1) != "and" ||
             m_ctx.mention_at(i - 2) != nullptr) {
             return -1; // "Xi and Putin met": no coordinated verb
         }
@@ -109,7 +109,7 @@ public:
         for (std::uint32_t i = trigger; i-- > sentence.first;) {
             clause.first = i;
             const bool joined = i > sentence.first &&
-                                (m_ctx.text(i) == "," || m_ctx.lower[i] == "and") &&
+                                (m_ctx.text(i) == "," || m_ctx.word(i) == "and") &&
                                 m_ctx.mention_at(i - 1) != nullptr;
             // "Peskov said the president had received ...": Peskov speaks; but "Putin said
             // during a meeting with ..." and "Lavrov told reporters after meeting Wang Yi" put
@@ -248,11 +248,11 @@ public:
         }
         if (text == ",") {
             return i + 1 < last &&
-                   (m_ctx.has(i + 1, "meeting_break") && m_ctx.lower[i + 1] != "and");
+                   (m_ctx.has(i + 1, "meeting_break") && m_ctx.word(i + 1) != "and");
         }
-        if (m_ctx.lower[i] == "and") {
+        if (m_ctx.word(i) == "and") {
             std::uint32_t next = i + 1;
-            if (next < last && m_ctx.lower[next] == "the") {
+            if (next < last && m_ctx.word(next) == "the") {
                 ++next;
             }
             if (next >= last) {
@@ -272,7 +272,7 @@ public:
     /// "and two visits to China", ", a meeting with ...": a new noun phrase starts after the
     /// boundary at i, so the people before it belong to another phrase.
     bool starts_noun_phrase(std::uint32_t i, std::uint32_t trigger) const {
-        if ((m_ctx.text(i) != "," && m_ctx.lower[i] != "and") || i + 1 >= trigger ||
+        if ((m_ctx.text(i) != "," && m_ctx.word(i) != "and") || i + 1 >= trigger ||
             !(m_ctx.has(i + 1, "determiner") || m_ctx.has(i + 1, "number_word"))) {
             return false;
         }

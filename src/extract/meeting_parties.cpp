@@ -61,7 +61,7 @@ std::string plural_office_before(const Context &ctx, std::uint32_t first, std::u
 std::vector<int> office_holders_of_list(const Context &ctx, std::uint32_t first, std::uint32_t last,
                                         const Date &date) {
     for (std::uint32_t of = first + 1; of < last; ++of) {
-        if (ctx.lower[of] != "of") {
+        if (ctx.word(of) != "of") {
             continue;
         }
         const auto office = plural_office_before(ctx, first, of);
@@ -78,7 +78,7 @@ std::vector<int> office_holders_of_list(const Context &ctx, std::uint32_t first,
                 complete = complete && holder >= 0;
                 people.push_back(holder);
                 i = m->last - 1;
-            } else if (ctx.text(i) != "," && ctx.lower[i] != "and" && ctx.lower[i] != "the") {
+            } else if (ctx.text(i) != "," && ctx.word(i) != "and" && ctx.word(i) != "the") {
                 break;
             }
         }

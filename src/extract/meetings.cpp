@@ -185,7 +185,7 @@ private:
             add_named_by_office(sighting, clause.first, clause.last, trigger, trigger_end);
         }
         std::tie(sighting.place, sighting.venue) = place_in(s, clause, trigger);
-        const bool passive = trigger_end < sentence.last && m_ctx.lower[trigger_end] == "by";
+        const bool passive = trigger_end < sentence.last && m_ctx.word(trigger_end) == "by";
         if (sighting.place < 0 && clause.subject >= 0 && !passive &&
             m_ctx.has(trigger, "meeting_host")) {
             sighting.place = home_capital(clause.subject); // "Xi hosted Raisi last month"
@@ -241,7 +241,7 @@ private:
         };
         std::uint32_t i = trigger_end;
         while (i < last && i < trigger_end + 2 &&
-               (m_ctx.lower[i] == "to" || m_ctx.lower[i] == "the")) {
+               (m_ctx.word(i) == "to" || m_ctx.word(i) == "the")) {
             ++i;
         }
         if (i < last && is_place(m_ctx.mention_at(i))) {
@@ -286,7 +286,7 @@ private:
     /// "a summit of EU leaders", "a meeting of Nato foreign ministers": a gathering whose
     /// participants the text does not list.
     bool open_group(std::uint32_t trigger_end, std::uint32_t last) const {
-        if (trigger_end + 1 >= last || m_ctx.lower[trigger_end] != "of") {
+        if (trigger_end + 1 >= last || m_ctx.word(trigger_end) != "of") {
             return false;
         }
         for (std::uint32_t i = trigger_end + 1; i < last && i <= trigger_end + 4; ++i) {
@@ -512,7 +512,7 @@ std::vector<int> resolve_pair(const Context &ctx, const PairReference &ref) {
     for (auto second = mentions.rbegin(); second != mentions.rend(); ++second) {
         if (second->sentence > ref.sentence || second->first >= ref.first || second->first < 2 ||
             ctx.actor(second->actor).kind != ActorKind::country ||
-            ctx.lower[second->first - 1] != "and") {
+            ctx.word(second->first - 1) != "and") {
             continue;
         }
         const int before = ctx.token_mention[second->first - 2];

@@ -22,7 +22,7 @@ void add_topic(std::vector<Topic> &topics, Topic topic) {
 std::optional<std::string> quoted_label(const Context &ctx, std::uint32_t i, std::uint32_t last) {
     const auto &tokens = ctx.out.doc.tokens;
     if (!tokens[i].in_quote || i < 2 || tokens[i - 1].in_quote ||
-        tokens[i].kind != TokenKind::word || ctx.lower[i - 2] != "as") {
+        tokens[i].kind != TokenKind::word || ctx.word(i - 2) != "as") {
         return std::nullopt;
     }
     std::uint32_t end = i;
@@ -97,11 +97,10 @@ void topics_in(const Context &ctx, std::uint32_t from, std::uint32_t last,
         if (ctx.has(i, "topic_preposition")) {
             locative = ctx.has(i, "locative");
         }
-        since_preposition =
-            ctx.has(i, "topic_preposition") ? 0
-            : (ctx.lower[i] == "and" || ctx.lower[i] == ",") && since_preposition == 0
-                ? 0
-                : since_preposition + 1;
+        since_preposition = ctx.has(i, "topic_preposition") ? 0
+                            : (ctx.word(i) == "and" || ctx.word(i) == ",") && since_preposition == 0
+                                ? 0
+                                : since_preposition + 1;
     }
 }
 

@@ -6,10 +6,29 @@
 #include "extract/relation_topics.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 
 namespace diplograph {
 
 namespace {
+
+/// Where a verb may start after a subject: at most six places, kept without allocating since
+/// they are asked for at every subject a pattern tries.
+class VerbStarts {
+public:
+    explicit VerbStarts(std::uint32_t first) { push_back(first); }
+    void push_back(std::uint32_t i) {
+        assert(m_count < m_at.size());
+        m_at[m_count++] = i;
+    }
+    const std::uint32_t *begin() const { return m_at.data(); }
+    const std::uint32_t *end() const { return m_at.data() + m_count; }
+
+private:
+    std::array<std::uint32_t, 6> m_at{};
+    std::size_t m_count = 0;
+};
 
 /// One way a pattern matched a sentence.
 struct Binding {
@@ -30,12 +49,13 @@ public:
                 continue;
             }
             const auto &sentence = m_ctx.sentence(s);
+            m_actors_memo.assign(2 * static_cast<std::size_t>(sentence.last - sentence.first), {});
             for (std::uint32_t a = sentence.first; a < sentence.last; ++a) {
-                const auto it = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
-                if (it == m_ctx.lex.pattern_anchors.end()) {
+                const auto *anchored = m_ctx.lex.pattern_anchors.find(m_ctx.lower[a]);
+                if (anchored == nullptr) {
                     continue;
                 }
-                for (const int p : it->second) {
+                for (const int p : *anchored) {
                     try_pattern(s, a, m_ctx.lex.patterns[p]);
                 }
             }
@@ -50,6 +70,15 @@ private:
     std::uint32_t m_anchor = 0;
     std::uint32_t m_last = 0;
     std::uint32_t m_sentence = 0;
+    using Actors = std::optional<std::pair<std::vector<int>, std::uint32_t>>;
+    struct ActorsMemo {
+        bool known = false;
+        Actors actors;
+    };
+    /// actors_at() of the sentence's tokens, as subject and as object (in turn): every pattern
+    /// tried at an anchor asks it again for each of the words before the anchor.
+    std::vector<ActorsMemo> m_actors_memo;
+    Actors m_actors_outside; ///< actors_at() of a token outside the sentence
 
     void try_pattern(std::uint32_t s, std::uint32_t anchor, const RelationPattern &pattern) {
         m_pattern = &pattern;
@@ -58,7 +87,12 @@ private:
         m_last = m_ctx.sentence(s).last;
         const std::uint32_t lowest =
             std::max<std::uint32_t>(m_ctx.sentence(s).first, anchor > 16 ? anchor - 16 : 0);
+        // Most of the words before an anchor name no one; an X can only start where one does.
+        const bool opens_with_source = pattern.elements.front().kind == ElementKind::source;
         for (std::uint32_t start = anchor + 1; start-- > lowest;) {
+            if (opens_with_source && !actors_at(start)) {
+                continue;
+            }
             Binding binding;
             binding.first = start;
             if (match(0, start, binding) && emit(binding)) {
@@ -110,7 +144,7 @@ private:
             --i;
         }
         // "Assad, who is backed by Russia": the subject is the relative pronoun's antecedent.
-        if (i > low + 2 && m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that" &&
+        if (i > low + 2 && m_ctx.has(i - 1, "relative_pronoun") && m_ctx.word(i - 1) != "that" &&
             m_ctx.text(i - 2) == ",") {
             i -= 2;
         }
@@ -122,7 +156,7 @@ private:
             if (m_ctx.text(by) == "," || m_ctx.text(by) == ";") {
                 return false;
             }
-            if (m_ctx.lower[by] == "by") {
+            if (m_ctx.word(by) == "by") {
                 const auto agents = actors_at(by + 1, true);
                 if (!agents) {
                     return false;
@@ -173,7 +207,7 @@ private:
             if (m_ctx.text(i - 1) == ",") {
                 return std::nullopt;
             }
-            if (m_ctx.has(i - 1, "relative_pronoun") && m_ctx.lower[i - 1] != "that") {
+            if (m_ctx.has(i - 1, "relative_pronoun") && m_ctx.word(i - 1) != "that") {
                 const std::uint32_t end = m_ctx.text(i - 2) == "," ? i - 2 : i - 1;
                 const auto *m = end > low ? m_ctx.mention_at(end - 1) : nullptr;
                 if (m != nullptr && !m->possessive && m->last == end) {
@@ -188,10 +222,25 @@ private:
     /// The mention (with a determiner before it skipped) at token i, as actors joined by "and".
     /// For an object, a name followed by a verb starts a new clause instead ("backing Assad and
     /// France supporting rebels").
-    std::optional<std::pair<std::vector<int>, std::uint32_t>> actors_at(std::uint32_t i,
-                                                                        bool object = false) const {
+    /// The reference is valid until the next call for a token outside the sentence.
+    const Actors &actors_at(std::uint32_t i, bool object = false) {
+        const std::uint32_t first = m_ctx.sentence(m_sentence).first;
+        if (i < first || i >= m_last) {
+            m_actors_outside = find_actors_at(i, object);
+            return m_actors_outside;
+        }
+        auto &memo = m_actors_memo[2 * static_cast<std::size_t>(i - first) + (object ? 1 : 0)];
+        if (!memo.known) {
+            memo.actors = find_actors_at(i, object);
+            memo.known = true;
+        }
+        return memo.actors;
+    }
+
+    /// actors_at() without the memo.
+    Actors find_actors_at(std::uint32_t i, bool object) const {
         if (i < m_last &&
-            (m_ctx.lower[i] == "the" || m_ctx.lower[i] == "a" || m_ctx.lower[i] == "an")) {
+            (m_ctx.word(i) == "the" || m_ctx.word(i) == "a" || m_ctx.word(i) == "an")) {
             ++i;
         }
         if (i >= m_last) {
@@ -211,9 +260,9 @@ private:
         std::vector<int> actors{m->actor};
         std::uint32_t end = m->last;
         // "Russia Today and Sputnik", "Iran, Iraq and Syria"
-        while (end + 1 < m_last && (m_ctx.lower[end] == "and" || m_ctx.lower[end] == ",")) {
+        while (end + 1 < m_last && (m_ctx.word(end) == "and" || m_ctx.word(end) == ",")) {
             end = after_relative_clause(end);
-            if (end + 2 < m_last && m_ctx.lower[end] == "," && m_ctx.lower[end + 1] == "and" &&
+            if (end + 2 < m_last && m_ctx.word(end) == "," && m_ctx.word(end + 1) == "and" &&
                 actors.size() >= 2) {
                 ++end; // "France, Germany, and the UK"; but not "Maduro, and Cuba's president"
             }
@@ -221,7 +270,7 @@ private:
                 break;
             }
             // "Saudi Arabia and the United Arab Emirates"
-            const std::uint32_t at = m_ctx.lower[end + 1] == "the" ? end + 2 : end + 1;
+            const std::uint32_t at = m_ctx.word(end + 1) == "the" ? end + 2 : end + 1;
             const auto *next = at < m_last ? m_ctx.mention_at(at) : nullptr;
             // "backing Assad and France supporting rebels": a new clause, not a list.
             if (next == nullptr || next->first != at || next->possessive ||
@@ -238,12 +287,12 @@ private:
     /// who/which clause, the "and" after the clause's closing comma; else `comma` itself.
     std::uint32_t after_relative_clause(std::uint32_t comma) const {
         if (m_ctx.text(comma) != "," || comma + 1 >= m_last ||
-            !m_ctx.has(comma + 1, "relative_pronoun") || m_ctx.lower[comma + 1] == "that") {
+            !m_ctx.has(comma + 1, "relative_pronoun") || m_ctx.word(comma + 1) == "that") {
             return comma;
         }
         for (std::uint32_t k = comma + 2; k + 1 < m_last && k < comma + 16; ++k) {
             if (m_ctx.text(k) == ",") {
-                return m_ctx.lower[k + 1] == "and" ? k + 1 : comma;
+                return m_ctx.word(k + 1) == "and" ? k + 1 : comma;
             }
         }
         return comma;
@@ -272,7 +321,7 @@ private:
         if (i == start) {
             return nullptr;
         }
-        if (i < m_last && (m_ctx.text(i) == "," || (head && m_ctx.lower[i] == "of"))) {
+        if (i < m_last && (m_ctx.text(i) == "," || (head && m_ctx.word(i) == "of"))) {
             ++i;
         }
         const auto *m = i < m_last ? m_ctx.mention_at(i) : nullptr;
@@ -290,14 +339,14 @@ private:
         // A list has an "and" ("Iran, Iraq and Syria"); a comma alone closes an opening phrase
         // ("On Syria, France accused").
         while (first >= low + 2) {
-            if (m_ctx.lower[first - 1] == "the" && first >= low + 3) {
+            if (m_ctx.word(first - 1) == "the" && first >= low + 3) {
                 --first; // "Saudi Arabia and the United Arab Emirates"
             }
-            if (m_ctx.lower[first - 1] != "and" &&
-                (m_ctx.lower[first - 1] != "," || (!list_goes_on && before.empty()))) {
+            if (m_ctx.word(first - 1) != "and" &&
+                (m_ctx.word(first - 1) != "," || (!list_goes_on && before.empty()))) {
                 break;
             }
-            if (m_ctx.lower[first - 1] == "and" && first >= low + 3 &&
+            if (m_ctx.word(first - 1) == "and" && first >= low + 3 &&
                 m_ctx.text(first - 2) == ",") {
                 // "France, Germany, and the UK": a list of three or more, not "Pelosi, and
                 // Washington has since imposed"
@@ -326,7 +375,7 @@ private:
         }
         // "provoked the US to launch": the object of one verb is the agent of the next.
         if (const auto *m = m_ctx.mention_at(first);
-            m != nullptr && m->last < m_last && m_ctx.lower[m->last] == "to") {
+            m != nullptr && m->last < m_last && m_ctx.word(m->last) == "to") {
             return true;
         }
         std::uint32_t before = first - 1;
@@ -411,13 +460,17 @@ private:
         const auto &elements = m_pattern->elements;
         const bool source = elements[e].kind == ElementKind::source;
         const bool last_element = e + 1 == elements.size();
-        auto found = actors_at(pos, !source);
-        if (!found && !source) {
+        // Points into the memo of actors_at(), which no call below changes: a copy would cost
+        // an allocation for every subject tried.
+        const Actors *found = &actors_at(pos, !source);
+        Actors pronoun;
+        if (!*found && !source) {
             if (const int person = object_pronoun_referent(pos, binding.sources); person >= 0) {
-                found = std::pair{std::vector{person}, pos + 1}; // "Trump recognised him"
+                pronoun = std::pair{std::vector{person}, pos + 1}; // "Trump recognised him"
+                found = &pronoun;
             }
         }
-        if (!found) {
+        if (!*found) {
             // "Assad, whom Russia has supported": the object stands before the subject.
             const auto object =
                 !source && last_element ? object_antecedent(binding.first) : std::nullopt;
@@ -429,7 +482,8 @@ private:
         }
         const bool next_is_possessive =
             !last_element && elements[e + 1].kind == ElementKind::possessive;
-        const auto *last_mention = m_ctx.mention_at(found->second - 1);
+        const auto &[actors, end] = **found;
+        const auto *last_mention = m_ctx.mention_at(end - 1);
         // "Britain's foreign secretary ... backed" is not Britain backing; but "condemned
         // Russia's invasion" is aimed at Russia.
         if (last_mention != nullptr && last_mention->possessive != next_is_possessive &&
@@ -438,17 +492,16 @@ private:
         }
         const bool before_gap = !last_element && elements[e + 1].kind == ElementKind::gap;
         const std::uint32_t first_token =
-            m_ctx.lower[pos] == "the" || m_ctx.lower[pos] == "a" ? pos + 1 : pos;
+            m_ctx.word(pos) == "the" || m_ctx.word(pos) == "a" ? pos + 1 : pos;
         if (source && before_gap && !subject_like(first_token)) {
             return false;
         }
         auto &slot = source ? binding.sources : binding.targets;
-        slot = found->first;
+        slot = actors;
         // A subject list ends where the mention does: "Russia Today and Sputnik behaved".
         if (source || static_cast<int>(e) < m_pattern->anchor) {
             const bool list_goes_on =
-                found->first.size() > 1 ||
-                (found->second < m_last && m_ctx.lower[found->second] == "and");
+                actors.size() > 1 || (end < m_last && m_ctx.word(end) == "and");
             const auto before = joined_before(first_token, list_goes_on);
             slot.insert(slot.begin(), before.begin(), before.end());
         }
@@ -456,8 +509,7 @@ private:
         // has repeatedly accused", "Turkey, which has threatened".
         const bool before_words =
             source && !last_element && elements[e + 1].kind == ElementKind::words;
-        for (const auto next :
-             before_words ? after_subject(found->second) : std::vector{found->second}) {
+        for (const auto next : before_words ? after_subject(end) : VerbStarts(end)) {
             if (match(e + 1, next, binding)) {
                 return true;
             }
@@ -469,8 +521,8 @@ private:
     /// Where a verb may start after a subject ending at `end`: right there, after auxiliaries
     /// and adverbs ("has repeatedly"), or after a parenthesis between commas ("Straw, the
     /// foreign secretary, backed"; "Turkey, which has threatened").
-    std::vector<std::uint32_t> after_subject(std::uint32_t end) const {
-        std::vector<std::uint32_t> starts{end};
+    VerbStarts after_subject(std::uint32_t end) const {
+        VerbStarts starts(end);
         const auto skip_fillers = [&](std::uint32_t i) {
             while (i < m_last &&
                    (m_ctx.has(i, "auxiliary") || m_ctx.has(i, "negation") || is_adverb(i))) {
@@ -506,7 +558,7 @@ private:
     int object_pronoun_referent(std::uint32_t i, const std::vector<int> &sources) const {
         // "her" before a noun is a possessive ("her country").
         if (i >= m_last || !m_ctx.has(i, "object_pronoun") ||
-            (m_ctx.lower[i] == "her" && i + 1 < m_last &&
+            (m_ctx.word(i) == "her" && i + 1 < m_last &&
              m_doc.tokens[i + 1].kind == TokenKind::word && !m_ctx.has(i + 1, "preposition"))) {
             return -1;
         }
@@ -532,7 +584,7 @@ private:
     std::optional<int> object_antecedent(std::uint32_t subject) const {
         const std::uint32_t low = m_ctx.sentence(m_sentence).first;
         if (subject < low + 3 ||
-            (m_ctx.lower[subject - 1] != "whom" && m_ctx.lower[subject - 1] != "which") ||
+            (m_ctx.word(subject - 1) != "whom" && m_ctx.word(subject - 1) != "which") ||
             m_ctx.text(subject - 2) != ",") {
             return std::nullopt;
         }
@@ -561,7 +613,7 @@ private:
         if (subject != nullptr && subject->how == "demonym" && m_ctx.has(end, "agent_noun")) {
             return end + 1;
         }
-        if (m_ctx.lower[end] != "and") {
+        if (m_ctx.word(end) != "and") {
             return end;
         }
         for (std::uint32_t k = end + 1; k < m_last && k < end + 6; ++k) {
@@ -589,7 +641,7 @@ private:
             return false;
         }
         for (const auto &ref : m_ctx.pairs) {
-            if (ref.first == pos || (ref.first == pos + 1 && m_ctx.lower[pos] == "the")) {
+            if (ref.first == pos || (ref.first == pos + 1 && m_ctx.word(pos) == "the")) {
                 const auto pair = resolve_pair(m_ctx, ref);
                 if (pair.size() == 2) {
                     binding.sources = pair;

@@ -13,7 +13,12 @@ namespace diplograph {
 namespace {
 
 /// 1-based position of a word in a cue list ("month": january ... december), or 0.
-int position_in(const Context &ctx, std::string_view category, const std::string &word) {
+int position_in(const Context &ctx, std::string_view category, std::string_view word) {
+    // Most words are in no such list, and their category bits say so without the lookup of the
+    // list by its name (a std::string and a std::hash of it) and the search through it.
+    if (!ctx.lex.is_word(category, word)) {
+        return 0;
+    }
     const auto it = ctx.lex.words.find(std::string(category));
     if (it == ctx.lex.words.end()) {
         return 0;
@@ -111,14 +116,14 @@ std::optional<Span> span_at(const Context &ctx, std::uint32_t i, std::uint32_t l
     Span span;
     std::uint32_t j = i;
     bool counted = false;
-    if (j < last && (ctx.lower[j] == "a" || ctx.lower[j] == "an" || ctx.lower[j] == "the")) {
+    if (j < last && (ctx.word(j) == "a" || ctx.word(j) == "an" || ctx.word(j) == "the")) {
         ++j;
         counted = true;
     }
     if (j < last && ctx.has(j, "date_vague")) {
         span.vague = true;
         ++j;
-        j += j < last && ctx.lower[j] == "of" ? 1 : 0; // "a couple of days"
+        j += j < last && ctx.word(j) == "of" ? 1 : 0; // "a couple of days"
     } else if (j < last && !counted) {
         if (const int word = position_in(ctx, "number_word", ctx.lower[j]); word > 0) {
             span.count = word;
@@ -136,7 +141,7 @@ std::optional<Span> span_at(const Context &ctx, std::uint32_t i, std::uint32_t l
     const std::string &word = ctx.lower[j];
     int unit = position_in(ctx, "date_unit", word);
     if (unit == 0 && word.ends_with('s')) {
-        unit = position_in(ctx, "date_unit", word.substr(0, word.size() - 1));
+        unit = position_in(ctx, "date_unit", std::string_view(word).substr(0, word.size() - 1));
     }
     if (unit == 0) {
         return std::nullopt;
@@ -231,7 +236,7 @@ offset_date(const Context &ctx, std::uint32_t i, std::uint32_t last, const Date 
     } else {
         return std::nullopt;
     }
-    k += k < last && ctx.lower[k] == "the" ? 1 : 0;
+    k += k < last && ctx.word(k) == "the" ? 1 : 0;
     auto anchor = k < last ? calendar_date(ctx, k, last, published) : std::nullopt;
     if (!anchor && k < last) {
         anchor = event_at(ctx, k, last);
@@ -333,7 +338,7 @@ std::optional<std::pair<Date, std::uint32_t>> plain_date(const Context &ctx, std
     if (const auto date = calendar_unit_date(ctx, i, last, published)) {
         return std::pair{*date, 2u};
     }
-    if (i > 0 && (ctx.lower[i - 1] == "in" || ctx.lower[i - 1] == "since")) {
+    if (i > 0 && (ctx.word(i - 1) == "in" || ctx.word(i - 1) == "since")) {
         if (const int year = number_at(ctx, i, 1900, 2100); year > 0) {
             return std::pair{Date{year, 0, 0}, 1u};
         }

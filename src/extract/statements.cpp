@@ -64,7 +64,7 @@ private:
         const std::uint32_t low = std::max(left_limit, sentence.first);
         // "..., saying", "He accused Turkey and warned of": the sentence's subject speaks.
         const bool participle = m_ctx.text(v - 1) == "," && m_ctx.lower[v].ends_with("ing");
-        if (v > sentence.first && (participle || m_ctx.lower[v - 1] == "and")) {
+        if (v > sentence.first && (participle || m_ctx.word(v - 1) == "and")) {
             if (const int subject = sentence_subject(s, v); subject >= 0) {
                 return subject;
             }
@@ -116,7 +116,7 @@ private:
         }
         // A descriptor's mention starts at its "the" ("the Bahraini minister"), and its inner
         // words may carry their own ("Bahraini": the country).
-        if (i < last && m_ctx.lower[i] == "the" && !is_agent(m_ctx.mention_at(i))) {
+        if (i < last && m_ctx.word(i) == "the" && !is_agent(m_ctx.mention_at(i))) {
             ++i;
         }
         // "the official KCNA news agency": up to two lower-case modifiers before the name.
@@ -219,10 +219,13 @@ private:
     std::vector<Topic> topics_within(std::uint32_t begin, std::uint32_t end) const {
         std::vector<Topic> topics;
         const auto count = static_cast<std::uint32_t>(m_doc.tokens.size());
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (m_doc.tokens[i].begin < begin || m_doc.tokens[i].end > end) {
-                continue;
-            }
+        // Tokens follow each other without overlapping, so both their starts and their ends
+        // grow: those within [begin, end) are one run, found without walking the whole article
+        // for every quote.
+        const auto first = std::partition_point(m_doc.tokens.begin(), m_doc.tokens.end(),
+                                                [&](const Token &t) { return t.begin < begin; });
+        for (auto i = static_cast<std::uint32_t>(first - m_doc.tokens.begin());
+             i < count && m_doc.tokens[i].end <= end; ++i) {
             if (const auto theme = m_ctx.lex.topics.longest(m_ctx.lower, i, count)) {
                 if (std::none_of(topics.begin(), topics.end(),
                                  [&](const Topic &t) { return t.name == *theme->value; })) {
@@ -310,12 +313,12 @@ private:
                 if (m_ctx.has(v, "reporting_object")) {
                     // "told reporters that": the object comes before the clause.
                     while (clause < sentence.last && clause < v + 4 &&
-                           m_ctx.lower[clause] != "that") {
+                           m_ctx.word(clause) != "that") {
                         ++clause;
                     }
                 }
                 clause =
-                    clause < sentence.last && m_ctx.lower[clause] == "that" ? clause + 1 : clause;
+                    clause < sentence.last && m_ctx.word(clause) == "that" ? clause + 1 : clause;
                 if (clause >= sentence.last || m_doc.tokens[clause].kind != TokenKind::word ||
                     m_ctx.has(clause, "preposition") || has_quote(clause, sentence.last)) {
                     continue;
@@ -355,7 +358,7 @@ private:
                 continue;
             }
             std::uint32_t subject = k + 2;
-            if (m_ctx.lower[subject] == "the" && subject + 1 < last) {
+            if (m_ctx.word(subject) == "the" && subject + 1 < last) {
                 ++subject;
             }
             if (const auto *m = m_ctx.mention_at(subject);
@@ -369,7 +372,7 @@ private:
     /// A verb reports speech when "that" follows it or an agent stands right before it
     /// ("Putin said the sanctions..."), not a noun ("his promise to stop").
     bool reports_speech(std::uint32_t v) const {
-        if (v + 1 < m_doc.tokens.size() && m_ctx.lower[v + 1] == "that") {
+        if (v + 1 < m_doc.tokens.size() && m_ctx.word(v + 1) == "that") {
             return true;
         }
         if (m_ctx.has(v, "reporting_object") || !m_ctx.has(v, "reporting_bare")) {

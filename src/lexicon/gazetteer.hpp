@@ -2,6 +2,7 @@
 // token wins.
 #pragma once
 
+#include "lexicon/text_map.hpp"
 #include "segment/document.hpp"
 
 #include <algorithm>
@@ -10,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace diplograph {
@@ -18,14 +18,6 @@ namespace diplograph {
 /// The comparison key of one token: typographic apostrophes become ', and with `fold` the
 /// text is lower-cased.
 std::string token_key(std::string_view token, bool fold);
-
-/// Hashes std::string and std::string_view alike, so that a lookup by a view makes no copy.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-        return std::hash<std::string_view>{}(text);
-    }
-};
 
 /// Keys of every token of a document, as token_key() makes them.
 std::vector<std::string> token_keys(const Document &doc, bool fold);
@@ -54,11 +46,7 @@ public:
         }
         const auto length = static_cast<std::uint32_t>(words.size() - from - 1);
         const std::string first = token_key(words[from], m_fold);
-        auto it = m_first.find(std::string_view(first));
-        if (it == m_first.end()) {
-            it = m_first.emplace(first, std::vector<Phrase>{}).first;
-        }
-        auto &bucket = it->second;
+        auto &bucket = m_first[first];
         for (const auto &known : bucket) {
             if (known.length == length && known.rest == rest) {
                 return &m_values[known.value];
@@ -86,11 +74,11 @@ public:
         if (i >= last) {
             return std::nullopt; // callers may ask at the end of a sentence
         }
-        const auto it = m_first.find(std::string_view(keys[i]));
-        if (it == m_first.end()) {
+        const auto *bucket = m_first.find(keys[i]);
+        if (bucket == nullptr) {
             return std::nullopt;
         }
-        for (const auto &phrase : it->second) {
+        for (const auto &phrase : *bucket) {
             if (i + 1 + phrase.length <= last && rest_matches(phrase, keys, i + 1)) {
                 return Match{phrase.length + 1, &m_values[phrase.value]};
             }
@@ -125,7 +113,7 @@ private:
     }
 
     bool m_fold;
-    std::unordered_map<std::string, std::vector<Phrase>, TextHash, std::equal_to<>> m_first;
+    TextMap<std::vector<Phrase>> m_first;
     std::deque<T> m_values; // a deque keeps value addresses stable as phrases are added
 };
 

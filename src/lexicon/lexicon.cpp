@@ -557,8 +557,8 @@ std::optional<ActorKind> actor_kind_from(std::string_view name) {
 }
 
 int Lexicon::find(std::string_view name) const {
-    const auto it = by_name.find(name);
-    return it == by_name.end() ? -1 : it->second;
+    const int *index = by_name.find(name);
+    return index == nullptr ? -1 : *index;
 }
 
 int Lexicon::office_holder(int holder, std::string_view office, const Date &date) const {
@@ -584,9 +584,8 @@ CategorySet Lexicon::category_bit(std::string_view category) const {
     if (!category_index.empty()) {
         return category_index.bit_of(category);
     }
-    const auto it = category_bits.find(category);
-    return it == category_bits.end() ? CategorySet{}
-                                     : CategorySet{}.set(static_cast<std::size_t>(it->second));
+    const int *bit = category_bits.find(category);
+    return bit == nullptr ? CategorySet{} : CategorySet{}.set(static_cast<std::size_t>(*bit));
 }
 
 bool Lexicon::called_by_first_word(std::string_view country) const {
@@ -595,8 +594,8 @@ bool Lexicon::called_by_first_word(std::string_view country) const {
 }
 
 CategorySet Lexicon::categories_of(std::string_view lower_word) const {
-    const auto it = word_categories.find(lower_word);
-    return it == word_categories.end() ? CategorySet{} : it->second;
+    const CategorySet *categories = word_categories.find(lower_word);
+    return categories == nullptr ? CategorySet{} : *categories;
 }
 
 bool Lexicon::is_word(std::string_view category, std::string_view lower_word) const {

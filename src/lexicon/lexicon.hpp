@@ -9,6 +9,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -59,16 +60,13 @@ struct GazetteerEntry {
     int place = -1; ///< metonyms: the place actor
 };
 
-/// A map from text that can be searched with a std::string_view.
-template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
-
 /// The most cue categories the lexicon may define.
 inline constexpr std::size_t max_categories = 128;
 /// A set of cue categories, one bit each.
 using CategorySet = std::bitset<max_categories>;
 
 /// Cue category names and their bits, for the lookup made on nearly every token: open addressing
-/// on a hash of the name's length and end letters, several times cheaper than a std::hash lookup.
+/// on a hash of the name's length and a few letters, several times cheaper than a std::hash lookup.
 class CategoryIndex {
 public:
     /// Adds a category (at most max_categories, all distinct).
@@ -77,7 +75,7 @@ public:
     int index_of(std::string_view name) const {
         std::size_t slot = slot_of(name);
         while (!m_names[slot].empty()) {
-            if (m_names[slot] == name) {
+            if (same_name(m_names[slot], name)) {
                 return m_bits[slot];
             }
             slot = (slot + 1) & (slots - 1);
@@ -92,15 +90,39 @@ public:
     bool empty() const { return m_count == 0; }
 
 private:
-    // Four slots per category and a hash of every letter (FNV-1a): names such as "speech" and
-    // "reporting" rarely share a slot, so a lookup is one hash and one comparison.
+    // Four slots per category and a hash of the length and the first, middle and last letters:
+    // the lexicon's names ("date_next", "date_next_day", "speech") rarely share a slot, so a
+    // lookup is one multiplication and one comparison. Hashing every letter cost more than
+    // the rest of a lookup, made for nearly every token by several stages.
     static constexpr std::size_t slots = 4 * max_categories; // a power of two
-    static std::size_t slot_of(std::string_view name) {
-        std::uint32_t hash = 2166136261u;
-        for (const char c : name) {
-            hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    /// Equality of two names; those of 8 to 16 bytes (most category names) are compared as two
+    /// overlapping 8-byte words each, inline, instead of by a call to memcmp for every lookup.
+    static bool same_name(std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) {
+            return false;
         }
-        return hash & (slots - 1);
+        if (a.size() < 8 || a.size() > 16) {
+            return a == b;
+        }
+        const auto word = [](std::string_view text, std::size_t at) {
+            std::uint64_t value = 0;
+            std::memcpy(&value, text.data() + at, sizeof value);
+            return value;
+        };
+        const std::size_t tail = a.size() - 8;
+        return word(a, 0) == word(b, 0) && word(a, tail) == word(b, tail);
+    }
+    static std::size_t slot_of(std::string_view name) {
+        if (name.empty()) {
+            return 0;
+        }
+        const auto byte = [&](std::size_t i) {
+            return static_cast<std::uint32_t>(static_cast<unsigned char>(name[i]));
+        };
+        const std::uint32_t key = static_cast<std::uint32_t>(name.size() & 0xFF) |
+                                  byte(name.size() - 1) << 8 | byte(name.size() / 2) << 16 |
+                                  byte(0) << 24;
+        return ((key * 2654435761u) >> 23) & (slots - 1); // the top nine bits
     }
     std::array<std::string, slots> m_names;
     std::array<int, slots> m_bits{};
@@ -144,7 +166,7 @@ struct Lexicon {
     std::vector<RelationPattern> patterns;
     std::vector<DatedEvent> events;
     /// Anchor word (lower case) -> the patterns whose first required word it can be.
-    std::unordered_map<std::string, std::vector<int>> pattern_anchors;
+    TextMap<std::vector<int>> pattern_anchors;
     SegmentRules segment_rules;
 
     /// Index of an actor by canonical name, or -1.

@@ -136,13 +136,14 @@ PRAGMA page_size = 16384;
 -- name: bulk_write_settings
 -- Settings for ingest, load and merge: a larger page cache and in-memory temporary tables. The
 -- journal stays in rollback mode (no -wal file) and every committed batch is synced. In a large
--- database a batch dirties a leaf page per actor in each by-actor index; 64 MiB holds them, so
--- the batch is not spilled to the file (and synced) before its commit.
+-- database a batch dirties a leaf page per actor in each by-actor index, and reads them first:
+-- with 96 MiB instead of 64 MiB fewer of them are spilled to the file before the commit and
+-- read back (100,000 generated articles: 74 s -> 70 s, peak memory 86 -> 124 MB).
 -- Foreign keys are not enforced while writing in bulk: these writers only refer to rows they
 -- have just found or inserted in the same transaction, and they never delete, so the checks
 -- (a parent lookup and a statement journal for every row) cost 8 % of an ingest and found
 -- nothing. The tests run PRAGMA foreign_key_check after every kind of write.
-PRAGMA cache_size = -65536;
+PRAGMA cache_size = -98304;
 PRAGMA temp_store = MEMORY;
 PRAGMA journal_mode = DELETE;
 PRAGMA synchronous = FULL;

@@ -150,9 +150,13 @@ SQLite::Database open_database(const std::string &path, OpenMode mode) {
         roll_back_hot_journal(path);
     }
     try {
-        const int flags = mode == OpenMode::read_only
-                              ? SQLite::OPEN_READONLY
-                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        // No mutex per connection: diplograph never uses one connection from two threads at
+        // once (ingest --jobs hands it to its writer thread and takes it back after), and
+        // every bind and step of the writer would otherwise take and release it.
+        const int flags =
+            (mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                         : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
+            SQLite::OPEN_NOMUTEX;
         SQLite::Database db(path, flags, busy_wait_ms);
         db.exec("PRAGMA foreign_keys = ON");
         check_identity(db, path);

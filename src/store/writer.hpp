@@ -2,6 +2,7 @@
 #pragma once
 
 #include "extract/extraction.hpp"
+#include "lexicon/text_map.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -9,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,10 +65,12 @@ private:
     const Lexicon &m_lex;
     /// Prepared statements by name. The names are string literals, so the keys can be views
     /// (looking one up allocates nothing; there are about a hundred lookups per article).
-    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> m_statements;
-    std::unordered_map<std::string, std::int64_t> m_actor_ids;
-    std::unordered_map<std::string, std::int64_t> m_topic_ids;
-    std::unordered_map<std::string, std::int64_t> m_mention_kind_ids;
+    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>, TextHash> m_statements;
+    /// Ids of rows written before, by key: looked up for every actor, topic and mention.
+    using Ids = std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>>;
+    Ids m_actor_ids;
+    Ids m_topic_ids;
+    Ids m_mention_kind_ids;
     /// Mentions are inserted this many to a statement: one statement's fixed cost (setting up,
     /// opening the table, finishing) is shared by the rows.
     static constexpr std::size_t mentions_per_insert = 16;

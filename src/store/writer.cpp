@@ -138,6 +138,19 @@ void ArticleWriter::add_roles(int lexicon_index, std::int64_t id) {
 }
 
 std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
+    // Most actors come from the lexicon, and its index names one row: no key to build or hash.
+    if (actor.lexicon >= 0) {
+        m_lexicon_actor_ids.resize(m_lex.actors.size());
+        auto &known = m_lexicon_actor_ids[static_cast<std::size_t>(actor.lexicon)];
+        if (known == 0) {
+            known = actor_id_by_key(actor);
+        }
+        return known;
+    }
+    return actor_id_by_key(actor);
+}
+
+std::int64_t ArticleWriter::actor_id_by_key(const ActorRef &actor) {
     const auto key = actor_key(actor.name, actor.kind, actor.country);
     if (const auto it = m_actor_ids.find(key); it != m_actor_ids.end()) {
         return it->second;
@@ -185,8 +198,10 @@ std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
 }
 
 std::int64_t ArticleWriter::mention_kind_id(const std::string &name) {
-    if (const auto it = m_mention_kind_ids.find(name); it != m_mention_kind_ids.end()) {
-        return it->second;
+    for (const auto &[known, id] : m_mention_kind_ids) {
+        if (known == name) {
+            return id;
+        }
     }
     auto &find = statement("find_mention_kind");
     find.bind(":name", name);
@@ -201,7 +216,7 @@ std::int64_t ArticleWriter::mention_kind_id(const std::string &name) {
         st.bind(":name", name);
         id = insert(m_db, st);
     }
-    m_mention_kind_ids.emplace(name, *id);
+    m_mention_kind_ids.emplace_back(name, *id);
     return *id;
 }
 

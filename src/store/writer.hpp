@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace diplograph {
 
@@ -47,6 +48,7 @@ public:
     void forget() {
         m_actor_ids.clear();
         m_topic_ids.clear();
+        m_lexicon_actor_ids.clear();
         m_mention_kind_ids.clear();
         for (auto &[name, st] : m_statements) {
             st->tryReset();
@@ -70,7 +72,10 @@ private:
     using Ids = std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>>;
     Ids m_actor_ids;
     Ids m_topic_ids;
-    Ids m_mention_kind_ids;
+    /// Row ids of lexicon actors by their index in the lexicon (0: not looked up yet).
+    std::vector<std::int64_t> m_lexicon_actor_ids;
+    /// The dozen mention kinds, scanned in order: cheaper than hashing a name per mention.
+    std::vector<std::pair<std::string, std::int64_t>> m_mention_kind_ids;
     /// Mentions are inserted this many to a statement: one statement's fixed cost (setting up,
     /// opening the table, finishing) is shared by the rows.
     static constexpr std::size_t mentions_per_insert = 16;
@@ -83,6 +88,7 @@ private:
     void add_roles(int lexicon_index, std::int64_t id);
     std::int64_t topic_id(const Topic &topic, const std::vector<std::int64_t> &actors);
     std::int64_t mention_kind_id(const std::string &name);
+    std::int64_t actor_id_by_key(const ActorRef &actor);
     /// The stored meeting this one is another report of: same participants (sorted ids) and
     /// status, and a full date at most a day away or an equal partial date.
     std::optional<std::int64_t> same_meeting(const Meeting &meeting,

@@ -27,9 +27,11 @@ INSERT OR IGNORE INTO aliases (alias, actor_id) VALUES (:alias, :actor);
 INSERT OR IGNORE INTO roles (actor_id, office, of_actor, start, end)
 VALUES (:actor, :office, :of_actor, :start, :end);
 
--- name: insert_mention
+-- name: insert_mentions
+-- One mention's row; the writer appends ", (?, ?, ?, ?, ?, ?)" for each further mention it
+-- inserts with the same statement (no semicolon here, so that it can).
 INSERT OR IGNORE INTO mentions (article_id, sentence_id, actor_id, start, end, kind_id)
-VALUES (:article, :sentence, :actor, :start, :end, :kind);
+VALUES (?, ?, ?, ?, ?, ?)
 
 -- name: find_mention_kind
 SELECT kind_id FROM mention_kinds WHERE name = :name;

@@ -1,6 +1,7 @@
 // Inserting articles and their facts; actors, topics and meetings are shared across articles.
 #include "store/writer.hpp"
 
+#include "common/text.hpp"
 #include "store/embedded_sql.hpp"
 
 #include <fmt/format.h>
@@ -25,6 +26,17 @@ std::int64_t insert(SQLite::Database &db, SQLite::Statement &st) {
     st.reset();
     st.clearBindings();
     return db.getLastInsertRowid();
+}
+
+/// The first column of the first row a lookup returns, if it returns one.
+std::optional<std::int64_t> first_id(SQLite::Statement &st) {
+    std::optional<std::int64_t> id;
+    if (st.executeStep()) {
+        id = st.getColumn(0).getInt64();
+    }
+    st.reset();
+    st.clearBindings();
+    return id;
 }
 
 std::string actor_key(std::string_view name, ActorKind kind, std::string_view country) {
@@ -80,16 +92,14 @@ void sync_statement_search(SQLite::Database &db) {
 }
 
 ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon)
-    : m_db(db), m_lex(lexicon) {}
+    : m_db(db), m_lex(lexicon), m_lexicon_actor_ids(lexicon.actors.size()) {}
 
 SQLite::Statement &ArticleWriter::mention_insert(std::size_t rows) {
     auto &slot = m_mention_inserts[rows - 1];
     if (!slot) {
-        // insert_mention's columns, with one row of positional parameters per mention.
-        std::string sql = "INSERT OR IGNORE INTO mentions (article_id, sentence_id, actor_id, "
-                          "start, end, kind_id) VALUES ";
-        for (std::size_t i = 0; i < rows; ++i) {
-            sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+        std::string sql(trim(named_statement(store_statements()[0].text, "insert_mentions")));
+        for (std::size_t i = 1; i < rows; ++i) {
+            sql += ", (?, ?, ?, ?, ?, ?)";
         }
         slot = std::make_unique<SQLite::Statement>(m_db, sql);
     }
@@ -108,12 +118,7 @@ SQLite::Statement &ArticleWriter::statement(const char *name) {
 std::optional<std::int64_t> ArticleWriter::find(const std::string &hash) {
     auto &st = statement("find_article");
     st.bind(":hash", hash);
-    std::optional<std::int64_t> id;
-    if (st.executeStep()) {
-        id = st.getColumn(0).getInt64();
-    }
-    st.reset();
-    return id;
+    return first_id(st);
 }
 
 std::int64_t ArticleWriter::lexicon_actor_id(int index) {
@@ -140,7 +145,6 @@ void ArticleWriter::add_roles(int lexicon_index, std::int64_t id) {
 std::int64_t ArticleWriter::actor_id(const ActorRef &actor) {
     // Most actors come from the lexicon, and its index names one row: no key to build or hash.
     if (actor.lexicon >= 0) {
-        m_lexicon_actor_ids.resize(m_lex.actors.size());
         auto &known = m_lexicon_actor_ids[static_cast<std::size_t>(actor.lexicon)];
         if (known == 0) {
             known = actor_id_by_key(actor);
@@ -162,12 +166,7 @@ std::int64_t ArticleWriter::actor_id_by_key(const ActorRef &actor) {
     if (actor.lexicon >= 0 || !actor.country.empty()) {
         bind_text(find, ":country", actor.country);
     }
-    std::optional<std::int64_t> id;
-    if (find.executeStep()) {
-        id = find.getColumn(0).getInt64();
-    }
-    find.reset();
-    find.clearBindings();
+    auto id = first_id(find);
     if (!id) {
         auto &st = statement("insert_actor");
         st.bind(":name", actor.name);
@@ -205,11 +204,7 @@ std::int64_t ArticleWriter::mention_kind_id(const std::string &name) {
     }
     auto &find = statement("find_mention_kind");
     find.bind(":name", name);
-    std::optional<std::int64_t> id;
-    if (find.executeStep()) {
-        id = find.getColumn(0).getInt64();
-    }
-    find.reset();
+    auto id = first_id(find);
     if (!id) {
         // A kind this build's extractor makes but the schema does not list yet.
         auto &st = statement("insert_mention_kind");
@@ -226,11 +221,7 @@ std::int64_t ArticleWriter::topic_id(const Topic &topic, const std::vector<std::
     }
     auto &find = statement("find_topic");
     find.bind(":name", topic.name);
-    std::optional<std::int64_t> id;
-    if (find.executeStep()) {
-        id = find.getColumn(0).getInt64();
-    }
-    find.reset();
+    auto id = first_id(find);
     if (!id) {
         auto &st = statement("insert_topic");
         st.bind(":name", topic.name);

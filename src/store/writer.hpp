@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +49,7 @@ public:
     void forget() {
         m_actor_ids.clear();
         m_topic_ids.clear();
-        m_lexicon_actor_ids.clear();
+        std::fill(m_lexicon_actor_ids.begin(), m_lexicon_actor_ids.end(), 0);
         m_mention_kind_ids.clear();
         for (auto &[name, st] : m_statements) {
             st->tryReset();

@@ -113,6 +113,26 @@ TEST_CASE("malformed JSON names the byte offset of the error", "[reader]") {
                Contains("in/article.json") && Contains("malformed JSON") && Contains("byte 15"));
 }
 
+TEST_CASE("a JSON escape of an unpaired surrogate is refused, not stored as bad UTF-8",
+          "[reader]") {
+    SECTION("a low surrogate alone, which the JSON parser lets through") {
+        CHECK_THAT(json_error(R"({"text": "\udC00 Macron met Putin."})"),
+                   Contains("in/article.json") && Contains("\"text\"") &&
+                       Contains("unpaired surrogate") && Contains("byte 0"));
+        CHECK_THAT(json_error(R"({"text": "Macron met Putin.", "title": "A \uDFFF"})"),
+                   Contains("\"title\"") && Contains("byte 2"));
+    }
+    SECTION("a high surrogate alone, which the JSON parser refuses") {
+        CHECK_THAT(json_error(R"({"text": "\ud800 Macron met Putin."})"),
+                   Contains("in/article.json") && Contains("malformed JSON"));
+    }
+    SECTION("a surrogate pair is one character") {
+        const auto article = parse_article(R"({"text": "Macron \ud83d\ude00 met Putin."})",
+                                           ArticleFormat::json, "in/article.json", {});
+        CHECK(article.text == "Macron \xF0\x9F\x98\x80 met Putin.");
+    }
+}
+
 TEST_CASE("a \"published\" value that is not a full date is refused", "[reader]") {
     const std::string value = GENERATE("2017-02-30", "yesterday", "29/05/2017", "2017-05");
     const auto message =

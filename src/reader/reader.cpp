@@ -43,7 +43,14 @@ std::string string_field(const rapidjson::Value &object, const char *name,
     if (!it->value.IsString()) {
         fail(origin, fmt::format("\"{}\" must be a string", name));
     }
-    return std::string(it->value.GetString(), it->value.GetStringLength());
+    std::string value(it->value.GetString(), it->value.GetStringLength());
+    // RapidJSON decodes an unpaired \uDC00-\uDFFF escape into bytes that are not UTF-8.
+    if (const auto bad = find_invalid_utf8(value)) {
+        fail(origin, fmt::format("\"{}\" holds a \\u escape that is no Unicode character (an "
+                                 "unpaired surrogate) at byte {} of its value",
+                                 name, *bad));
+    }
+    return value;
 }
 
 void apply_defaults(Article &article, const ArticleDefaults &defaults, std::string_view origin) {

@@ -143,6 +143,19 @@ TEST_CASE("extract then load gives the same public views as a direct ingest", "[
     CHECK(loaded.err.empty());
     CHECK(public_views(dir.file("direct.db")) == public_views(dir.file("loaded.db")));
 
+    SECTION("a line whose title holds an unpaired surrogate is refused with its number") {
+        // The first line's title, as extract writes it, with a lone low surrogate escape added.
+        auto lines = extracted.out;
+        const auto title = lines.find("\"title\":\"");
+        REQUIRE(title < lines.find('\n'));
+        lines.insert(title + 9, "\\udc00");
+        dir.write("bad.jsonl", lines);
+        const auto bad = test::run_command("load --db " + quoted(dir.file("bad.db")) + " " +
+                                           quoted(dir.file("bad.jsonl")));
+        CHECK(bad.status == 1);
+        CHECK_THAT(bad.err, Contains("bad.jsonl:1:") && Contains("unpaired surrogate"));
+        CHECK_THAT(bad.out, Contains("loaded 4 articles") && Contains("1 failed"));
+    }
     SECTION("loading the same facts again skips every article as a duplicate") {
         const auto again = test::run_command("load --db " + quoted(dir.file("loaded.db")) + " " +
                                              quoted(dir.file("facts.jsonl")));

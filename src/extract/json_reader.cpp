@@ -2,6 +2,7 @@
 #include "extract/json_reader.hpp"
 
 #include "common/errors.hpp"
+#include "common/text.hpp"
 #include "extract/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -63,7 +64,14 @@ private:
         if (!v.IsString()) {
             fail(fmt::format("\"{}\" must be a string", key));
         }
-        return {v.GetString(), v.GetStringLength()};
+        std::string value(v.GetString(), v.GetStringLength());
+        // RapidJSON decodes an unpaired \uDC00-\uDFFF escape into bytes that are not UTF-8.
+        if (const auto bad = find_invalid_utf8(value)) {
+            fail(fmt::format("\"{}\" holds a \\u escape that is no Unicode character (an "
+                             "unpaired surrogate) at byte {} of its value",
+                             key, *bad));
+        }
+        return value;
     }
     std::uint32_t count(const Value &object, const char *key, std::size_t limit) const {
         const auto &v = member(object, key);

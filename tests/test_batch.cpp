@@ -34,10 +34,15 @@ std::string sample_list(std::size_t from = 0, std::size_t to = samples.size()) {
 }
 
 /// Every row of every public view, sorted, as text. Checks first that every reference between
-/// the tables holds (bulk writes do not have SQLite enforce them).
+/// the tables holds (bulk writes do not have SQLite enforce them), and that each meeting names
+/// its first participant right.
 std::string public_views(const std::string &path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+    CHECK(db.execAndGet("SELECT count(*) FROM meetings m WHERE first_participant_id IS NOT "
+                        "(SELECT min(actor_id) FROM meeting_participants p WHERE p.meeting_id = "
+                        "m.meeting_id)")
+              .getInt() == 0);
     std::string out;
     for (const char *view :
          {"v_actors", "v_article_actors", "v_statements", "v_meetings", "v_relations"}) {
@@ -191,6 +196,9 @@ TEST_CASE("merge unifies shared actors and meetings and skips articles both data
               "AND (SELECT count(DISTINCT article_id) FROM meeting_sources s "
               "WHERE s.meeting_id = m.meeting_id) = 2") == 1);
     CHECK(scalar(out, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+    CHECK(scalar(out, "SELECT count(*) FROM meetings m WHERE first_participant_id IS NOT (SELECT "
+                      "min(actor_id) FROM meeting_participants p WHERE p.meeting_id = "
+                      "m.meeting_id)") == 0);
 
     SECTION("the merged database has the same public views as one ingest of all the articles") {
         REQUIRE(

@@ -183,9 +183,13 @@ TEST_CASE("a database of schema 6 keeps every fact and id when its tables are re
         db.exec("ATTACH " + std::string("'") + dir.file("latest.sqlite") + "' AS l");
         SQLite::Transaction transaction(db);
         for (const char *table :
-             {"articles", "sentences", "actors", "aliases", "roles", "topics", "meetings",
-              "meeting_participants", "meeting_sources", "relations", "relation_topics",
-              "statement_about", "statement_topics"}) {
+             {"articles", "sentences", "actors", "aliases", "roles", "topics"}) {
+            db.exec(fmt::format("INSERT INTO main.{0} SELECT * FROM l.{0}", table));
+        }
+        db.exec("INSERT INTO main.meetings SELECT meeting_id, title, date, place_id, status, "
+                "trigger FROM l.meetings");
+        for (const char *table : {"meeting_participants", "meeting_sources", "relations",
+                                  "relation_topics", "statement_about", "statement_topics"}) {
             db.exec(fmt::format("INSERT INTO main.{0} SELECT * FROM l.{0}", table));
         }
         db.exec("INSERT INTO main.mentions (article_id, sentence_id, actor_id, start, end, how) "
@@ -248,6 +252,12 @@ TEST_CASE("a database of schema 6 keeps every fact and id when its tables are re
               .getInt() == 0);
     CHECK(db.execAndGet("SELECT count(*) FROM pragma_table_info('statements') WHERE name = "
                         "'quote'")
+              .getInt() == 0);
+    // Every meeting names its participant with the smallest id (schema 011).
+    REQUIRE(count(db, "meetings") > 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM meetings m WHERE first_participant_id IS NOT "
+                        "(SELECT min(actor_id) FROM meeting_participants p WHERE p.meeting_id = "
+                        "m.meeting_id)")
               .getInt() == 0);
     // Deleting an article still takes its sentences, mentions and statements with it, and
     // takes the statements out of the search index.

@@ -21,7 +21,9 @@ void add_batch_option(CLI::App &command, int &batch_size) {
 }
 
 BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet, int batch_size)
-    : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size) {}
+    : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size) {
+    m_writer.hold_mentions(true);
+}
 
 void BatchWriter::begin() {
     if (!m_transaction) {
@@ -54,7 +56,7 @@ void BatchWriter::write(const Article &article, const std::string &hash,
         rewrite_batch();
         return;
     }
-    m_batch.push_back(std::move(rewrite));
+    m_batch.push_back({article.origin, std::move(rewrite)});
     m_batch_bytes += article.text.size();
     if (extraction.mentions.empty() && !m_quiet) {
         // Stored all the same (its text and sentences), but say so: usually a wrong file.
@@ -71,8 +73,8 @@ void BatchWriter::rewrite_batch() {
     m_writer.forget();
     begin();
     try {
-        for (const auto &rewrite : m_batch) {
-            rewrite(m_writer);
+        for (const auto &written : m_batch) {
+            written.rewrite(m_writer);
         }
     } catch (const SQLite::Exception &e) {
         m_transaction.reset();
@@ -93,8 +95,37 @@ void BatchWriter::fail(const std::string &message) {
     std::cerr << "diplograph: " << message << '\n';
 }
 
+void BatchWriter::write_one_by_one() {
+    auto batch = std::move(m_batch);
+    m_batch.clear();
+    m_batch_bytes = 0;
+    m_transaction.reset(); // rolls back
+    m_writer.forget();
+    m_writer.hold_mentions(false);
+    begin();
+    for (auto &written : batch) {
+        try {
+            written.rewrite(m_writer);
+        } catch (const SQLite::Exception &e) {
+            fail(fmt::format("cannot store {}: {}", written.origin, e.what()));
+            rewrite_batch();
+            continue;
+        }
+        m_batch.push_back(std::move(written));
+    }
+    m_writer.hold_mentions(true);
+}
+
 void BatchWriter::finish() {
     if (m_transaction) {
+        try {
+            m_writer.flush_mentions();
+        } catch (const SQLite::Exception &) {
+            // An article's mentions cannot be stored, and a batch's mentions go in together:
+            // write the batch again an article at a time, which finds the article (and says
+            // why it failed) as write() does.
+            write_one_by_one();
+        }
         sync_statement_search(m_db);
         m_transaction->commit();
         m_transaction.reset();

@@ -80,12 +80,17 @@ private:
     bool m_quiet;
     int m_batch_size;
     std::unique_ptr<SQLite::Transaction> m_transaction;
-    std::vector<Rewrite> m_batch; ///< the open batch's articles, in the order they were written
+    struct Written {
+        std::string origin;
+        Rewrite rewrite;
+    };
+    std::vector<Written> m_batch; ///< the open batch's articles, in the order they were written
     std::size_t m_batch_bytes = 0;
     BatchCounts m_counts;
 
     void begin();
     void rewrite_batch();
+    void write_one_by_one();
 };
 
 } // namespace diplograph

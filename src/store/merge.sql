@@ -120,8 +120,9 @@ CREATE TEMP TABLE merge_meetings (old INTEGER PRIMARY KEY, found INTEGER, new IN
 INSERT INTO merge_meetings (old, found)
 SELECT s.meeting_id,
        (SELECT min(m.meeting_id)
-        FROM main.meeting_participants first JOIN main.meetings m ON m.meeting_id = first.meeting_id
-        WHERE first.actor_id = (SELECT min(actor) FROM merge_participants WHERE meeting = s.meeting_id)
+        FROM main.meetings m
+        WHERE m.first_participant_id = (SELECT min(actor) FROM merge_participants
+                                        WHERE meeting = s.meeting_id)
           AND m.status = s.status
           AND ((length(m.date) = 10 AND length(s.date) = 10
                 AND abs(julianday(m.date) - julianday(s.date)) <= 1) OR m.date = s.date)
@@ -139,8 +140,9 @@ SELECT old, (SELECT meeting FROM merge_base) + row_number() OVER (ORDER BY old)
 FROM merge_meetings WHERE found IS NULL;
 UPDATE merge_meetings SET new = coalesce(found, (SELECT f.new FROM merge_fresh_meetings f
                                                  WHERE f.old = merge_meetings.old));
-INSERT INTO main.meetings (meeting_id, title, date, place_id, status, trigger)
-SELECT f.new, s.title, s.date, p.new, s.status, s.trigger
+INSERT INTO main.meetings (meeting_id, title, date, place_id, status, trigger, first_participant_id)
+SELECT f.new, s.title, s.date, p.new, s.status, s.trigger,
+       (SELECT min(x.actor) FROM merge_participants x WHERE x.meeting = f.old)
 FROM merge_fresh_meetings f JOIN src.meetings s ON s.meeting_id = f.old
 LEFT JOIN merge_actors p ON p.old = s.place_id
 ORDER BY f.new;

@@ -50,21 +50,21 @@ INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (:statemen
 INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (:statement, :topic);
 
 -- name: meetings_near
--- Meetings of a participant with a status dated from :first to :last, a range scan of
--- meetings_by_date. Full dates are ten characters; the length test keeps out a partial date
--- that sorts inside the range ("2017-06" between "2017-05-31" and "2017-06-02").
+-- Meetings with a status dated from :first to :last whose participant with the smallest id is
+-- :actor, a range scan of meetings_by_first_participant. Full dates are ten characters; the
+-- length test keeps out a partial date that sorts inside the range ("2017-06" between
+-- "2017-05-31" and "2017-06-02").
 SELECT m.meeting_id
 FROM meetings m
-WHERE m.date BETWEEN :first AND :last AND length(m.date) = length(:first) AND m.status = :status
-  AND EXISTS (SELECT 1 FROM meeting_participants p
-              WHERE p.meeting_id = m.meeting_id AND p.actor_id = :actor);
+WHERE m.first_participant_id = :actor AND m.date BETWEEN :first AND :last
+  AND length(m.date) = length(:first) AND m.status = :status;
 
 -- name: meeting_participants
 SELECT actor_id FROM meeting_participants WHERE meeting_id = :meeting ORDER BY actor_id;
 
 -- name: insert_meeting
-INSERT INTO meetings (title, date, place_id, status, trigger)
-VALUES (:title, :date, :place, :status, :trigger);
+INSERT INTO meetings (title, date, place_id, status, trigger, first_participant_id)
+VALUES (:title, :date, :place, :status, :trigger, :first_participant);
 
 -- name: update_meeting
 UPDATE meetings SET date = coalesce(date, :date), place_id = coalesce(place_id, :place)

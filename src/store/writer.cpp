@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace diplograph {
 
@@ -104,6 +105,35 @@ SQLite::Statement &ArticleWriter::mention_insert(std::size_t rows) {
         slot = std::make_unique<SQLite::Statement>(m_db, sql);
     }
     return *slot;
+}
+
+void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
+    for (std::size_t first = 0; first < count; first += mentions_per_insert) {
+        const auto n = std::min(mentions_per_insert, count - first);
+        auto &ins = mention_insert(n);
+        int column = 0;
+        for (const auto *m = rows + first; m != rows + first + n; ++m) {
+            ins.bind(++column, m->article);
+            ins.bind(++column, m->sentence);
+            ins.bind(++column, m->actor);
+            ins.bind(++column, static_cast<std::int64_t>(m->start));
+            ins.bind(++column, static_cast<std::int64_t>(m->end));
+            ins.bind(++column, m->kind);
+        }
+        insert(m_db, ins);
+    }
+}
+
+void ArticleWriter::flush_mentions() {
+    // Stable, so that of two mentions with the same key the first written is the one kept
+    // (INSERT OR IGNORE), as when each article's mentions are inserted at once.
+    std::stable_sort(m_held_mentions.begin(), m_held_mentions.end(),
+                     [](const MentionRow &a, const MentionRow &b) {
+                         return std::tie(a.actor, a.article, a.start, a.end) <
+                                std::tie(b.actor, b.article, b.start, b.end);
+                     });
+    insert_mentions(m_held_mentions.data(), m_held_mentions.size());
+    m_held_mentions.clear();
 }
 
 SQLite::Statement &ArticleWriter::statement(const char *name) {
@@ -297,6 +327,7 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting,
     bind_place(st);
     st.bind(":status", meeting.status);
     st.bind(":trigger", meeting.evidence.front().trigger);
+    st.bind(":first_participant", participants.front());
     const auto id = insert(m_db, st);
     for (const auto participant : participants) {
         auto &p = statement("insert_participant");
@@ -334,20 +365,15 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
     for (const auto &actor : x.actors) {
         actors.push_back(actor_id(actor));
     }
-    for (std::size_t first = 0; first < x.mentions.size(); first += mentions_per_insert) {
-        const auto rows = std::min(mentions_per_insert, x.mentions.size() - first);
-        auto &ins = mention_insert(rows);
-        int column = 0;
-        for (std::size_t i = first; i < first + rows; ++i) {
-            const auto &m = x.mentions[i];
-            ins.bind(++column, article_id);
-            ins.bind(++column, sentences[m.sentence]);
-            ins.bind(++column, actors[m.actor]);
-            ins.bind(++column, static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
-            ins.bind(++column, static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
-            ins.bind(++column, mention_kind_id(m.how));
-        }
-        insert(m_db, ins);
+    const auto held = m_held_mentions.size();
+    for (const auto &m : x.mentions) {
+        m_held_mentions.push_back({actors[m.actor], article_id, sentences[m.sentence],
+                                   x.doc.tokens[m.first].begin, x.doc.tokens[m.last - 1].end,
+                                   mention_kind_id(m.how)});
+    }
+    if (!m_hold_mentions) {
+        insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
+        m_held_mentions.resize(held);
     }
     for (const auto &s : x.statements) {
         auto &ins = statement("insert_statement");

@@ -65,6 +65,8 @@ void BatchWriter::write(const Article &article, const std::string &hash,
     if (m_batch.size() >= static_cast<std::size_t>(m_batch_size) ||
         m_batch_bytes >= max_batch_text_bytes) {
         finish();
+    } else if (m_writer.held_mentions() >= mentions_per_flush) {
+        flush_mentions();
     }
 }
 
@@ -116,16 +118,20 @@ void BatchWriter::write_one_by_one() {
     m_writer.hold_mentions(true);
 }
 
+void BatchWriter::flush_mentions() {
+    try {
+        m_writer.flush_mentions();
+    } catch (const SQLite::Exception &) {
+        // An article's mentions cannot be stored, and held mentions go in together: write the
+        // batch again an article at a time, which finds the article (and says why it failed)
+        // as write() does.
+        write_one_by_one();
+    }
+}
+
 void BatchWriter::finish() {
     if (m_transaction) {
-        try {
-            m_writer.flush_mentions();
-        } catch (const SQLite::Exception &) {
-            // An article's mentions cannot be stored, and a batch's mentions go in together:
-            // write the batch again an article at a time, which finds the article (and says
-            // why it failed) as write() does.
-            write_one_by_one();
-        }
+        flush_mentions();
         sync_statement_search(m_db);
         m_transaction->commit();
         m_transaction.reset();

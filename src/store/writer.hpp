@@ -51,6 +51,9 @@ public:
     /// Inserts the mentions held since the last flush. Call it before committing.
     void flush_mentions();
 
+    /// How many mentions are held.
+    std::size_t held_mentions() const { return m_held_mentions.size(); }
+
     /// The article id when an article with this text is stored already.
     std::optional<std::int64_t> find(const std::string &hash);
 

@@ -123,6 +123,7 @@ SELECT s.meeting_id,
         FROM main.meetings m
         WHERE m.first_participant_id = (SELECT min(actor) FROM merge_participants
                                         WHERE meeting = s.meeting_id)
+          AND m.date IS NOT NULL
           AND m.status = s.status
           AND ((length(m.date) = 10 AND length(s.date) = 10
                 AND abs(julianday(m.date) - julianday(s.date)) <= 1) OR m.date = s.date)

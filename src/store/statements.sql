@@ -120,12 +120,18 @@ WHERE a.name LIKE pattern.text ESCAPE '\' OR x.alias LIKE pattern.text ESCAPE '\
 ORDER BY length(a.name) LIMIT 5;
 
 -- name: sync_statement_search
--- Indexes the statements written since the last sync (see schema/005_lean_writes.sql).
+-- Indexes the statements written since the last sync (see schema/005_lean_writes.sql). The
+-- pending list is emptied first, through a copy in memory, so that the pages it frees take the
+-- index's new entries: emptied last, they stayed free in the file (four of 500 pages at 1,000
+-- generated articles).
+CREATE TEMP TABLE IF NOT EXISTS statements_fts_syncing (statement_id INTEGER PRIMARY KEY);
+INSERT INTO temp.statements_fts_syncing SELECT statement_id FROM statements_fts_pending;
+DELETE FROM statements_fts_pending;
 INSERT INTO statements_fts (rowid, quote)
 SELECT s.statement_id, s.quote
-FROM statements_fts_pending p JOIN v_statements s ON s.statement_id = p.statement_id
+FROM temp.statements_fts_syncing p JOIN v_statements s ON s.statement_id = p.statement_id
 ORDER BY s.statement_id;
-DELETE FROM statements_fts_pending;
+DELETE FROM temp.statements_fts_syncing;
 
 -- name: new_database_settings
 -- For a file that holds no tables yet. An article's row (its text) never straddles pages, so a

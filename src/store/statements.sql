@@ -145,15 +145,15 @@ PRAGMA page_size = 16384;
 -- Settings for ingest, load and merge: a larger page cache and in-memory temporary tables. The
 -- journal stays in rollback mode (no -wal file) and every committed batch is synced. In a large
 -- database a batch dirties a leaf page per actor in each by-actor index, and reads them first:
--- with 80 MiB instead of 64 MiB fewer of them are spilled to the file before the commit and
--- read back. Since ingest inserts a batch's mentions in key order (the largest of those
--- tables), 64, 80 and 96 MiB are within 4 % of each other at 100,000 generated articles
--- (54.9, 54.8, 52.8 s); 96 MiB took 7 KB articles past 150 MB of memory.
+-- a larger cache spills fewer of them to the file before the commit, to be read back. Since
+-- ingest inserts a batch's mentions in key order (the largest of those tables), 64, 80 and
+-- 96 MiB are within 4 % of each other at 100,000 generated articles (54.9, 54.8, 52.8 s in
+-- batches of 5,000), and the memory goes to larger batches instead (see batch_writer.hpp).
 -- Foreign keys are not enforced while writing in bulk: these writers only refer to rows they
 -- have just found or inserted in the same transaction, and they never delete, so the checks
 -- (a parent lookup and a statement journal for every row) cost 8 % of an ingest and found
 -- nothing. The tests run PRAGMA foreign_key_check after every kind of write.
-PRAGMA cache_size = -81920;
+PRAGMA cache_size = -65536;
 PRAGMA temp_store = MEMORY;
 PRAGMA journal_mode = DELETE;
 PRAGMA synchronous = FULL;

@@ -125,13 +125,14 @@ void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
 }
 
 void ArticleWriter::flush_mentions() {
-    // Stable, so that of two mentions with the same key the first written is the one kept
-    // (INSERT OR IGNORE), as when each article's mentions are inserted at once.
-    std::stable_sort(m_held_mentions.begin(), m_held_mentions.end(),
-                     [](const MentionRow &a, const MentionRow &b) {
-                         return std::tie(a.actor, a.article, a.start, a.end) <
-                                std::tie(b.actor, b.article, b.start, b.end);
-                     });
+    // Of two mentions with the same key the first written is the one kept (INSERT OR IGNORE),
+    // as when each article's mentions are inserted at once: `order` breaks the tie. (A stable
+    // sort would need no such field, but it takes a second copy of the rows as a buffer.)
+    std::sort(m_held_mentions.begin(), m_held_mentions.end(),
+              [](const MentionRow &a, const MentionRow &b) {
+                  return std::tie(a.actor, a.article, a.start, a.end, a.order) <
+                         std::tie(b.actor, b.article, b.start, b.end, b.order);
+              });
     insert_mentions(m_held_mentions.data(), m_held_mentions.size());
     m_held_mentions.clear();
 }
@@ -369,7 +370,8 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
     for (const auto &m : x.mentions) {
         m_held_mentions.push_back({actors[m.actor], article_id, sentences[m.sentence],
                                    x.doc.tokens[m.first].begin, x.doc.tokens[m.last - 1].end,
-                                   mention_kind_id(m.how)});
+                                   mention_kind_id(m.how),
+                                   static_cast<std::uint32_t>(m_held_mentions.size())});
     }
     if (!m_hold_mentions) {
         insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);

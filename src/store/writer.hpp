@@ -107,6 +107,7 @@ private:
         std::uint32_t start;
         std::uint32_t end;
         std::int64_t kind;
+        std::uint32_t order; ///< held before this many others: of equal keys, the first wins
     };
     bool m_hold_mentions = false;
     std::vector<MentionRow> m_held_mentions;

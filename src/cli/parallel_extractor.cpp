@@ -57,14 +57,17 @@ ExtractedArticle &ParallelExtractor::add_item() {
 }
 
 void ParallelExtractor::push_filling() {
+    std::vector<std::unique_ptr<Slot>> spent;
     std::unique_lock lock(m_mutex);
     m_space.wait(lock, [&] { return m_queue.size() < m_capacity || m_failure; });
     if (m_failure) {
         std::rethrow_exception(m_failure);
     }
     m_queue.push_back(std::move(m_filling));
+    spent.swap(m_spent);
     lock.unlock();
     m_work.notify_one();
+    // `spent` frees the consumed slots here, on this thread, after the lock.
 }
 
 void ParallelExtractor::push_article(Article &&article) {
@@ -156,8 +159,8 @@ void ParallelExtractor::consume_loop() {
             m_space.notify_one();
             return;
         }
-        slot.reset();
         lock.lock();
+        m_spent.push_back(std::move(slot));
     }
 }
 

@@ -1,6 +1,8 @@
 // Batch ingest, extract + load and merge, through the real binary: the public views must not
 // depend on --jobs, on taking the extract/load route, or on merging separately built databases.
+#include "cli/batch_writer.hpp"
 #include "helpers.hpp"
+#include "store/database.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -9,6 +11,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
+#include <list>
+#include <memory>
+#include <sstream>
 
 using namespace diplograph;
 using Catch::Matchers::Contains;
@@ -299,4 +305,47 @@ TEST_CASE("ingest --jobs 2 writes and reports many small inputs in input order, 
     CHECK(std::is_sorted(written.begin(), written.end(), [](const auto &a, const auto &b) {
         return std::stoi(a.substr(a.rfind(':') + 1)) < std::stoi(b.substr(b.rfind(':') + 1));
     }));
+}
+
+TEST_CASE("an article whose held mentions cannot be stored mid-batch is found and left out",
+          "[batch]") {
+    // Mentions are held and inserted together: here after every article (flush_every 1), so
+    // the failure comes from inside write(), not from the commit.
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.db"));
+    use_bulk_write_settings(db);
+    db.exec("CREATE TRIGGER refuse AFTER INSERT ON mentions WHEN (SELECT origin FROM articles "
+            "WHERE article_id = NEW.article_id) = 'second' BEGIN SELECT RAISE(ABORT, 'refused "
+            "by the test'); END");
+    std::list<test::Extracted> articles; // a list: extractions hold views into their articles
+    const std::pair<const char *, const char *> inputs[] = {
+        {"first", "Emmanuel Macron met Justin Trudeau in Ottawa."},
+        {"second", "Vladimir Putin met Angela Merkel in Sochi."},
+        {"third", "Emmanuel Macron met Justin Trudeau in Paris."}};
+    for (const auto &[origin, text] : inputs) {
+        articles.push_back(test::run(text));
+        articles.back().article.origin = origin;
+        REQUIRE_FALSE(articles.back().x.mentions.empty());
+    }
+    std::ostringstream errors;
+    const std::unique_ptr<std::streambuf, void (*)(std::streambuf *)> restore(
+        std::cerr.rdbuf(errors.rdbuf()), [](std::streambuf *old) { std::cerr.rdbuf(old); });
+    BatchWriter writer(db, test::lexicon(), true, 100, 1);
+    for (const auto &e : articles) {
+        const auto hash = content_hash(e.article.text);
+        writer.write(e.article, hash, e.x,
+                     [&e, hash](ArticleWriter &w) { w.write(e.article, hash, e.x); });
+    }
+    writer.finish();
+    CHECK(writer.counts().ingested == 2);
+    CHECK(writer.counts().failed == 1);
+    CHECK_THAT(errors.str(), Contains("cannot store second") && Contains("refused by the test"));
+    CHECK(db.execAndGet("SELECT group_concat(origin, ',') FROM (SELECT origin FROM articles "
+                        "ORDER BY article_id)")
+              .getString() == "first,third");
+    CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM mentions").getInt() == 2);
+    CHECK(db.execAndGet("SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT "
+                        "article_id FROM articles)")
+              .getInt() == 0);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
 }

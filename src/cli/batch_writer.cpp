@@ -20,8 +20,10 @@ void add_batch_option(CLI::App &command, int &batch_size) {
         ->check(CLI::PositiveNumber);
 }
 
-BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet, int batch_size)
-    : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size) {
+BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet, int batch_size,
+                         std::size_t flush_every)
+    : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size),
+      m_flush_every(flush_every) {
     m_writer.hold_mentions(true);
 }
 
@@ -65,7 +67,7 @@ void BatchWriter::write(const Article &article, const std::string &hash,
     if (m_batch.size() >= static_cast<std::size_t>(m_batch_size) ||
         m_batch_bytes >= max_batch_text_bytes) {
         finish();
-    } else if (m_writer.held_mentions() >= mentions_per_flush) {
+    } else if (m_writer.held_mentions() >= m_flush_every) {
         flush_mentions();
     }
 }

@@ -51,9 +51,9 @@ void add_batch_option(CLI::App &command, int &batch_size);
 class BatchWriter {
 public:
     /// With `quiet`, skipped duplicates are not announced on stdout. Commits every
-    /// `batch_size` articles.
+    /// `batch_size` articles, and inserts the held mentions whenever `flush_every` are held.
     BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet,
-                int batch_size = default_batch_size);
+                int batch_size = default_batch_size, std::size_t flush_every = mentions_per_flush);
 
     /// Whether an article with this text is stored already (counted and announced if so).
     bool skip_duplicate(const Article &article, const std::string &hash);
@@ -88,6 +88,7 @@ private:
     ArticleWriter m_writer;
     bool m_quiet;
     int m_batch_size;
+    std::size_t m_flush_every;
     std::unique_ptr<SQLite::Transaction> m_transaction;
     struct Written {
         std::string origin;

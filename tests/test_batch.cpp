@@ -349,3 +349,18 @@ TEST_CASE("an article whose held mentions cannot be stored mid-batch is found an
               .getInt() == 0);
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
 }
+
+TEST_CASE("a new database that cannot be created is named, with --jobs 1 and 2", "[batch]") {
+    // A new database is created on another thread while the lexicon loads and the first
+    // articles are extracted; its failure must still be the command's one error.
+    const test::TempDir dir;
+    const auto jobs = GENERATE("1", "2");
+    INFO("--jobs " << jobs);
+    const auto db = dir.file("missing/kg.db");
+    const auto result = test::run_command(
+        fmt::format("ingest --jobs {} --db {}{}", jobs, quoted(db), sample_list(0, 3)));
+    CHECK(result.status == 1);
+    CHECK(result.out.empty());
+    CHECK(result.err == "diplograph: cannot open " + db + ": unable to open database file\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("missing")));
+}

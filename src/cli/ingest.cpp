@@ -13,7 +13,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <future>
 #include <iostream>
+#include <optional>
 
 namespace diplograph {
 
@@ -76,6 +79,48 @@ private:
     long m_articles = 0;
 };
 
+/// The database and its BatchWriter. A database file that does not exist yet holds no users'
+/// actors, so the lexicon need not wait for it: it is created (its schema takes about 15 ms)
+/// on another thread while the lexicon loads and, with --jobs, while the first articles are
+/// extracted. An existing database is opened first, for its users' actors.
+class Store {
+public:
+    Store(const std::string &path, const IngestOptions &options) : m_options(options) {
+        const auto open = [path] {
+            SQLite::Database db = open_database(path);
+            use_bulk_write_settings(db);
+            return db;
+        };
+        if (std::filesystem::exists(path)) {
+            m_db.emplace(open());
+        } else {
+            m_opening = std::async(std::launch::async, open);
+        }
+    }
+
+    const Lexicon &load_lexicon() {
+        return load_command_lexicon(m_options.lexicon, m_db ? &*m_db : nullptr);
+    }
+
+    /// The writer, once the database is ready (throws what opening it threw). Called from
+    /// one thread at a time.
+    BatchWriter &writer(const Lexicon &lexicon) {
+        if (!m_writer) {
+            if (!m_db) {
+                m_db.emplace(m_opening.get());
+            }
+            m_writer.emplace(*m_db, lexicon, m_options.quiet, m_options.batch);
+        }
+        return *m_writer;
+    }
+
+private:
+    const IngestOptions &m_options;
+    std::optional<SQLite::Database> m_db; ///< declared before the writer, which uses it
+    std::optional<BatchWriter> m_writer;
+    std::future<SQLite::Database> m_opening; ///< destroyed first: waits for a creation under way
+};
+
 /// How ingest writes an article again after its batch was rolled back: it extracts it again,
 /// which gives the same facts (extraction is deterministic).
 BatchWriter::Rewrite extract_again(Article article, std::string hash, const Lexicon &lexicon) {
@@ -86,7 +131,8 @@ BatchWriter::Rewrite extract_again(Article article, std::string hash, const Lexi
 
 /// --jobs 1: read, extract and write one article after the other on this thread.
 void ingest_serially(const InputPlan &plan, const IngestOptions &options, const Lexicon &lexicon,
-                     BatchWriter &writer, Progress &progress) {
+                     Store &store, Progress &progress) {
+    BatchWriter &writer = store.writer(lexicon);
     const ArticleSink sink{[&](Article &&article) {
                                const auto hash = content_hash(article.text);
                                if (!writer.skip_duplicate(article, hash)) {
@@ -102,8 +148,9 @@ void ingest_serially(const InputPlan &plan, const IngestOptions &options, const 
 
 /// --jobs N: extraction on N threads, writing on one more, in input order.
 void ingest_in_parallel(const InputPlan &plan, const IngestOptions &options, const Lexicon &lexicon,
-                        BatchWriter &writer, Progress &progress) {
+                        Store &store, Progress &progress) {
     ParallelExtractor extractor(lexicon, options.jobs, [&](const ExtractedArticle &item) {
+        BatchWriter &writer = store.writer(lexicon);
         if (!item.error.empty()) {
             writer.fail(item.error);
             return;
@@ -129,16 +176,15 @@ int run_ingest(const IngestOptions &options) {
     const auto started = Clock::now();
     const std::string path = database_path(options.db);
     const InputPlan plan = plan_inputs(options.inputs);
-    SQLite::Database db = open_database(path);
-    use_bulk_write_settings(db);
-    const Lexicon &lexicon = load_command_lexicon(options.lexicon, &db);
-    BatchWriter writer(db, lexicon, options.quiet, options.batch);
+    Store store(path, options);
+    const Lexicon &lexicon = store.load_lexicon();
     Progress progress(!options.quiet && isatty(STDERR_FILENO) == 1, plan.total_bytes);
     if (options.jobs == 1) {
-        ingest_serially(plan, options, lexicon, writer, progress);
+        ingest_serially(plan, options, lexicon, store, progress);
     } else {
-        ingest_in_parallel(plan, options, lexicon, writer, progress);
+        ingest_in_parallel(plan, options, lexicon, store, progress);
     }
+    BatchWriter &writer = store.writer(lexicon);
     writer.finish();
     progress.clear();
     if (!options.quiet) {

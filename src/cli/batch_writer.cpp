@@ -58,7 +58,7 @@ void BatchWriter::write(const Article &article, const std::string &hash,
         rewrite_batch();
         return;
     }
-    m_batch.push_back({article.origin, std::move(rewrite)});
+    m_batch.push_back({article.origin, article.text.size(), std::move(rewrite)});
     m_batch_bytes += article.text.size();
     if (extraction.mentions.empty() && !m_quiet) {
         // Stored all the same (its text and sentences), but say so: usually a wrong file.
@@ -115,6 +115,7 @@ void BatchWriter::write_one_by_one() {
             rewrite_batch();
             continue;
         }
+        m_batch_bytes += written.text_bytes;
         m_batch.push_back(std::move(written));
     }
     m_writer.hold_mentions(true);

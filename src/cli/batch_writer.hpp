@@ -92,6 +92,7 @@ private:
     std::unique_ptr<SQLite::Transaction> m_transaction;
     struct Written {
         std::string origin;
+        std::size_t text_bytes;
         Rewrite rewrite;
     };
     std::vector<Written> m_batch; ///< the open batch's articles, in the order they were written

@@ -374,7 +374,12 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
                                    static_cast<std::uint32_t>(m_held_mentions.size())});
     }
     if (!m_hold_mentions) {
-        insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
+        try {
+            insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
+        } catch (...) {
+            m_held_mentions.resize(held); // rolled back with the article: not to be held
+            throw;
+        }
         m_held_mentions.resize(held);
     }
     for (const auto &s : x.statements) {

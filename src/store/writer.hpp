@@ -42,7 +42,8 @@ public:
     /// ordered by their key (actor, article, span). The mentions table is clustered by actor, so
     /// a batch touches a page per actor in it: in article order those pages are visited again
     /// and again, and in a large database they no longer all fit in the page cache. In key order
-    /// each is visited once. Off by default: then write() inserts them at once.
+    /// each is visited once. Off by default: then write() inserts them at once. Inserts what
+    /// is held before it changes.
     void hold_mentions(bool hold) {
         flush_mentions();
         m_hold_mentions = hold;

@@ -368,6 +368,33 @@ TEST_CASE("ArticleWriter stores an article with its sentences and facts", "[stor
     }
 }
 
+TEST_CASE("held mentions are inserted in key order, and a failed article's are not kept",
+          "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    db.exec("CREATE TRIGGER refuse AFTER INSERT ON mentions WHEN (SELECT title FROM articles "
+            "WHERE article_id = NEW.article_id) = 'refused' BEGIN SELECT RAISE(ABORT, 'no'); "
+            "END");
+    auto refused = test::run("Vladimir Putin met Angela Merkel in Sochi.");
+    refused.article.title = "refused";
+    const auto kept = test::run(sample_text);
+    ArticleWriter writer(db, test::lexicon());
+    SQLite::Transaction transaction(db);
+    db.exec("SAVEPOINT one");
+    CHECK_THROWS_AS(writer.write(refused.article, content_hash(refused.article.text), refused.x),
+                    SQLite::Exception);
+    db.exec("ROLLBACK TO one");
+    writer.hold_mentions(true);
+    writer.write(kept.article, content_hash(kept.article.text), kept.x);
+    CHECK(writer.held_mentions() == kept.x.mentions.size());
+    CHECK(count(db, "mentions") == 0);
+    writer.flush_mentions();
+    transaction.commit();
+    CHECK(count(db, "mentions") == static_cast<std::int64_t>(kept.x.mentions.size()));
+    CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM mentions").getInt() == 1);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+}
+
 TEST_CASE("an article written in a transaction that is not committed leaves no trace", "[store]") {
     const test::TempDir dir;
     auto db = open_database(dir.file("kg.sqlite"));

@@ -12,6 +12,11 @@ namespace diplograph {
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+/// What is wrong with a string value decoded from JSON, or nullopt when it is valid UTF-8.
+/// RapidJSON decodes an unpaired \uDC00-\uDFFF escape into bytes that are not UTF-8; the
+/// message names `field` and where in the value the bad bytes are.
+std::optional<std::string> json_string_error(std::string_view value, std::string_view field);
+
 /// NFC-normalised copy of valid UTF-8 text.
 std::string normalize_nfc(std::string_view text);
 

@@ -65,11 +65,8 @@ private:
             fail(fmt::format("\"{}\" must be a string", key));
         }
         std::string value(v.GetString(), v.GetStringLength());
-        // RapidJSON decodes an unpaired \uDC00-\uDFFF escape into bytes that are not UTF-8.
-        if (const auto bad = find_invalid_utf8(value)) {
-            fail(fmt::format("\"{}\" holds a \\u escape that is no Unicode character (an "
-                             "unpaired surrogate) at byte {} of its value",
-                             key, *bad));
+        if (const auto error = json_string_error(value, key)) {
+            fail(*error);
         }
         return value;
     }

@@ -44,11 +44,8 @@ std::string string_field(const rapidjson::Value &object, const char *name,
         fail(origin, fmt::format("\"{}\" must be a string", name));
     }
     std::string value(it->value.GetString(), it->value.GetStringLength());
-    // RapidJSON decodes an unpaired \uDC00-\uDFFF escape into bytes that are not UTF-8.
-    if (const auto bad = find_invalid_utf8(value)) {
-        fail(origin, fmt::format("\"{}\" holds a \\u escape that is no Unicode character (an "
-                                 "unpaired surrogate) at byte {} of its value",
-                                 name, *bad));
+    if (const auto error = json_string_error(value, name)) {
+        fail(origin, *error);
     }
     return value;
 }

@@ -307,16 +307,18 @@ TEST_CASE("ingest --jobs 2 writes and reports many small inputs in input order, 
     }));
 }
 
-TEST_CASE("an article whose held mentions cannot be stored mid-batch is found and left out",
+TEST_CASE("an article whose held rows cannot be stored mid-batch is found and left out",
           "[batch]") {
-    // Mentions are held and inserted together: here after every article (flush_every 1), so
-    // the failure comes from inside write(), not from the commit.
+    // Mentions and relations are held and inserted together: here after every article
+    // (flush_every 1), so the failure comes from inside write(), not from the commit.
+    const std::string table = GENERATE("mentions", "relations");
+    INFO("refused by a trigger on " << table);
     const test::TempDir dir;
     auto db = open_database(dir.file("kg.db"));
     use_bulk_write_settings(db);
-    db.exec("CREATE TRIGGER refuse AFTER INSERT ON mentions WHEN (SELECT origin FROM articles "
-            "WHERE article_id = NEW.article_id) = 'second' BEGIN SELECT RAISE(ABORT, 'refused "
-            "by the test'); END");
+    db.exec("CREATE TRIGGER refuse AFTER INSERT ON " + table +
+            " WHEN (SELECT origin FROM articles WHERE article_id = NEW.article_id) = 'second' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
     std::list<test::Extracted> articles; // a list: extractions hold views into their articles
     const std::pair<const char *, const char *> inputs[] = {
         {"first", "Emmanuel Macron met Justin Trudeau in Ottawa."},
@@ -326,6 +328,7 @@ TEST_CASE("an article whose held mentions cannot be stored mid-batch is found an
         articles.push_back(test::run(text));
         articles.back().article.origin = origin;
         REQUIRE_FALSE(articles.back().x.mentions.empty());
+        REQUIRE_FALSE(articles.back().x.relations.empty());
     }
     std::ostringstream errors;
     const std::unique_ptr<std::streambuf, void (*)(std::streambuf *)> restore(
@@ -343,10 +346,20 @@ TEST_CASE("an article whose held mentions cannot be stored mid-batch is found an
     CHECK(db.execAndGet("SELECT group_concat(origin, ',') FROM (SELECT origin FROM articles "
                         "ORDER BY article_id)")
               .getString() == "first,third");
-    CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM mentions").getInt() == 2);
-    CHECK(db.execAndGet("SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT "
-                        "article_id FROM articles)")
+    for (const char *facts : {"mentions", "relations"}) {
+        INFO(facts);
+        CHECK(db.execAndGet(fmt::format("SELECT count(DISTINCT article_id) FROM {}", facts))
+                  .getInt() == 2);
+        CHECK(db.execAndGet(fmt::format("SELECT count(*) FROM {} WHERE article_id NOT IN (SELECT "
+                                        "article_id FROM articles)",
+                                        facts))
+                  .getInt() == 0);
+    }
+    // Relation ids are in article order and leave no gap where the refused article was.
+    CHECK(db.execAndGet("SELECT count(*) FROM relations r JOIN relations s ON s.relation_id > "
+                        "r.relation_id AND s.article_id < r.article_id")
               .getInt() == 0);
+    CHECK(db.execAndGet("SELECT max(relation_id) = count(*) FROM relations").getInt() == 1);
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
 }
 

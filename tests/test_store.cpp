@@ -384,14 +384,115 @@ TEST_CASE("held mentions are inserted in key order, and a failed article's are n
     CHECK_THROWS_AS(writer.write(refused.article, content_hash(refused.article.text), refused.x),
                     SQLite::Exception);
     db.exec("ROLLBACK TO one");
-    writer.hold_mentions(true);
+    writer.hold(true);
     writer.write(kept.article, content_hash(kept.article.text), kept.x);
     CHECK(writer.held_mentions() == kept.x.mentions.size());
     CHECK(count(db, "mentions") == 0);
-    writer.flush_mentions();
+    writer.flush_held();
     transaction.commit();
     CHECK(count(db, "mentions") == static_cast<std::int64_t>(kept.x.mentions.size()));
     CHECK(db.execAndGet("SELECT count(DISTINCT article_id) FROM mentions").getInt() == 1);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+}
+
+namespace {
+
+/// Every row of a table, in key order, as text ("NULL" for NULL).
+std::string table_rows(SQLite::Database &db, const std::string &table, const std::string &key) {
+    SQLite::Statement st(db, "SELECT * FROM " + table + " ORDER BY " + key);
+    std::string rows;
+    while (st.executeStep()) {
+        for (int i = 0; i < st.getColumnCount(); ++i) {
+            rows += st.getColumn(i).isNull() ? "NULL" : st.getColumn(i).getString();
+            rows += '|';
+        }
+        rows += '\n';
+    }
+    return rows;
+}
+
+/// Every relation and relation topic, in id order, as text.
+std::string relation_rows(SQLite::Database &db) {
+    return table_rows(db, "relations", "relation_id") +
+           table_rows(db, "relation_topics", "relation_id, topic_id");
+}
+
+} // namespace
+
+TEST_CASE("held relations get the ids and rows they get when written at once", "[store]") {
+    const test::TempDir dir;
+    const auto first = test::run(sample_text);
+    auto second = test::run("Germany sanctioned Iran over its nuclear programme. Japan and India "
+                            "signed a trade agreement, and Canada condemned Russia over Ukraine.");
+    second.article.published = Date{2019, 3, 4};
+    REQUIRE_FALSE(first.x.relations.empty());
+    REQUIRE(second.x.relations.size() >= 3);
+    REQUIRE(std::any_of(second.x.relations.begin(), second.x.relations.end(),
+                        [](const Relation &r) { return !r.topics.empty(); }));
+    const auto write_both = [&](const std::string &file, bool hold) {
+        auto db = open_database(dir.file(file));
+        ArticleWriter writer(db, test::lexicon());
+        writer.hold(hold);
+        SQLite::Transaction transaction(db);
+        writer.write(first.article, content_hash(first.article.text), first.x);
+        writer.write(second.article, content_hash(second.article.text), second.x);
+        if (hold) {
+            CHECK(writer.held_relations() == first.x.relations.size() + second.x.relations.size());
+            CHECK(count(db, "relations") == 0);
+            CHECK(count(db, "relation_topics") == 0);
+            writer.flush_held();
+            CHECK(writer.held_relations() == 0);
+            CHECK(writer.held_bytes() == 0);
+        }
+        transaction.commit();
+        CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+        return relation_rows(db);
+    };
+    const auto at_once = write_both("once.db", false);
+    const auto held = write_both("held.db", true);
+    CHECK(held == at_once);
+    CHECK(count(*std::make_unique<SQLite::Database>(dir.file("held.db")), "relations") ==
+          static_cast<std::int64_t>(first.x.relations.size() + second.x.relations.size()));
+}
+
+TEST_CASE("a held article that fails half-way leaves none of its rows held", "[store]") {
+    // The second article fails while its relations are being held (its first topic cannot be
+    // stored): the rows held before it stay held, and none of its own.
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    db.exec("CREATE TRIGGER refuse AFTER INSERT ON topics WHEN EXISTS (SELECT 1 FROM articles "
+            "WHERE title = 'refused') BEGIN SELECT RAISE(ABORT, 'no'); END");
+    const auto kept = test::run(sample_text);
+    auto refused = test::run("Canada condemned Russia over Ukraine.");
+    refused.article.title = "refused";
+    REQUIRE_FALSE(refused.x.relations.empty());
+    REQUIRE_FALSE(refused.x.relations.front().topics.empty());
+    ArticleWriter writer(db, test::lexicon());
+    writer.hold(true);
+    {
+        SQLite::Transaction transaction(db);
+        writer.write(kept.article, content_hash(kept.article.text), kept.x);
+        const auto mentions = writer.held_mentions();
+        const auto relations = writer.held_relations();
+        const auto bytes = writer.held_bytes();
+        REQUIRE(relations == kept.x.relations.size());
+        CHECK_THROWS_AS(
+            writer.write(refused.article, content_hash(refused.article.text), refused.x),
+            SQLite::Exception);
+        CHECK(writer.held_mentions() == mentions);
+        CHECK(writer.held_relations() == relations);
+        CHECK(writer.held_bytes() == bytes);
+    } // rolled back, as BatchWriter does, and then:
+    writer.forget();
+    CHECK(writer.held_bytes() == 0);
+    // The ids start again from the table's: the rolled-back ones are free.
+    SQLite::Transaction transaction(db);
+    writer.write(kept.article, content_hash(kept.article.text), kept.x);
+    writer.flush_held();
+    transaction.commit();
+    CHECK(count(db, "relations") == static_cast<std::int64_t>(kept.x.relations.size()));
+    CHECK(db.execAndGet("SELECT min(relation_id) FROM relations").getInt64() == 1);
+    CHECK(count(db, "articles") == 1);
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
 }
 

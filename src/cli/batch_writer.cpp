@@ -24,7 +24,7 @@ BatchWriter::BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quie
                          std::size_t flush_every)
     : m_db(db), m_writer(db, lexicon), m_quiet(quiet), m_batch_size(batch_size),
       m_flush_every(flush_every) {
-    m_writer.hold_mentions(true);
+    m_writer.hold(true);
 }
 
 void BatchWriter::begin() {
@@ -67,8 +67,8 @@ void BatchWriter::write(const Article &article, const std::string &hash,
     if (m_batch.size() >= static_cast<std::size_t>(m_batch_size) ||
         m_batch_bytes >= max_batch_text_bytes) {
         finish();
-    } else if (m_writer.held_mentions() >= m_flush_every) {
-        flush_mentions();
+    } else if (m_writer.held_bytes() >= m_flush_every) {
+        flush_held();
     }
 }
 
@@ -105,7 +105,7 @@ void BatchWriter::write_one_by_one() {
     m_batch_bytes = 0;
     m_transaction.reset(); // rolls back
     m_writer.forget();
-    m_writer.hold_mentions(false);
+    m_writer.hold(false);
     begin();
     for (auto &written : batch) {
         try {
@@ -118,23 +118,23 @@ void BatchWriter::write_one_by_one() {
         m_batch_bytes += written.text_bytes;
         m_batch.push_back(std::move(written));
     }
-    m_writer.hold_mentions(true);
+    m_writer.hold(true);
 }
 
-void BatchWriter::flush_mentions() {
+void BatchWriter::flush_held() {
     try {
-        m_writer.flush_mentions();
+        m_writer.flush_held();
     } catch (const SQLite::Exception &) {
-        // An article's mentions cannot be stored, and held mentions go in together: write the
-        // batch again an article at a time, which finds the article (and says why it failed)
-        // as write() does.
+        // An article's mentions or relations cannot be stored, and held rows go in together:
+        // write the batch again an article at a time, which finds the article (and says why it
+        // failed) as write() does.
         write_one_by_one();
     }
 }
 
 void BatchWriter::finish() {
     if (m_transaction) {
-        flush_mentions();
+        flush_held();
         sync_statement_search(m_db);
         m_transaction->commit();
         m_transaction.reset();

@@ -38,12 +38,13 @@ constexpr int default_batch_size = 10000;
 /// mentions, peak memory stays under 135 MB for the first and 141 MB for the second.
 constexpr std::size_t max_batch_text_bytes = 32u << 20;
 
-/// Mentions held in memory before they are inserted in key order (see
-/// ArticleWriter::hold_mentions), 48 bytes each: 12.6 MB. 5,000 generated articles (240,000
-/// mentions of about 2,300 actors) fit, so each actor's page of the mentions table is visited
-/// about twice per batch of 10,000. Flushing every 32,768 or 65,536 mentions cost 3-7 % at
-/// 100,000 articles, as the pages leave the cache between flushes.
-constexpr std::size_t mentions_per_flush = 262144;
+/// Bytes of mentions and relations held in memory before they are inserted in key order (see
+/// ArticleWriter::hold): 16 MiB. A generated article holds about 48 mentions (48 bytes each)
+/// and 6 relations (64 bytes, and 16 per topic): some 2.9 KB, so about 5,800 articles' rows fit
+/// and each actor's page of the mentions table is visited about twice per batch of 10,000.
+/// Flushing mentions every 32,768 or 65,536 cost 3-7 % at 100,000 articles, as the pages leave
+/// the cache between flushes.
+constexpr std::size_t held_bytes_per_flush = 16u << 20;
 
 /// Declares --batch N (articles per transaction) on a subcommand.
 void add_batch_option(CLI::App &command, int &batch_size);
@@ -51,9 +52,10 @@ void add_batch_option(CLI::App &command, int &batch_size);
 class BatchWriter {
 public:
     /// With `quiet`, skipped duplicates are not announced on stdout. Commits every
-    /// `batch_size` articles, and inserts the held mentions whenever `flush_every` are held.
+    /// `batch_size` articles, and inserts the held rows whenever `flush_every` bytes are held.
     BatchWriter(SQLite::Database &db, const Lexicon &lexicon, bool quiet,
-                int batch_size = default_batch_size, std::size_t flush_every = mentions_per_flush);
+                int batch_size = default_batch_size,
+                std::size_t flush_every = held_bytes_per_flush);
 
     /// Whether an article with this text is stored already (counted and announced if so).
     bool skip_duplicate(const Article &article, const std::string &hash);
@@ -102,7 +104,7 @@ private:
     void begin();
     void rewrite_batch();
     void write_one_by_one();
-    void flush_mentions();
+    void flush_held();
 };
 
 } // namespace diplograph

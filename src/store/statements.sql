@@ -83,11 +83,15 @@ SELECT topic_id FROM topics WHERE name = :name;
 -- name: insert_topic
 INSERT INTO topics (name, actor_id) VALUES (:name, :actor);
 
+-- name: next_relation_id
+-- The id SQLite would give the next relation (the writer assigns ids to held relations).
+SELECT coalesce(max(relation_id), 0) + 1 FROM relations;
+
 -- name: insert_relation
-INSERT INTO relations (article_id, sentence_id, source_id, target_id, type, polarity, directed,
-                       negated, modality, date, pattern, start, end)
-VALUES (:article, :sentence, :source, :target, :type, :polarity, :directed, :negated, :modality,
-        :date, :pattern, :start, :end);
+INSERT INTO relations (relation_id, article_id, sentence_id, source_id, target_id, type, polarity,
+                       directed, negated, modality, date, pattern, start, end)
+VALUES (:relation, :article, :sentence, :source, :target, :type, :polarity, :directed, :negated,
+        :modality, :date, :pattern, :start, :end);
 
 -- name: insert_relation_topic
 INSERT OR IGNORE INTO relation_topics (relation_id, topic_id) VALUES (:relation, :topic);

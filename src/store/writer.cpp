@@ -124,7 +124,45 @@ void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
     }
 }
 
-void ArticleWriter::flush_mentions() {
+void ArticleWriter::insert_relations(const RelationRow *rows, std::size_t count) {
+    auto &ins = statement("insert_relation");
+    for (const auto *r = rows; r != rows + count; ++r) {
+        ins.bind(":relation", r->id);
+        ins.bind(":article", r->article);
+        ins.bind(":sentence", r->sentence);
+        ins.bind(":source", r->source);
+        ins.bind(":target", r->target);
+        ins.bind(":type", m_names[r->type]);
+        ins.bind(":polarity", m_names[r->polarity]);
+        ins.bind(":directed", r->directed ? 1 : 0);
+        ins.bind(":negated", r->negated ? 1 : 0);
+        ins.bind(":modality", m_names[r->modality]);
+        bind_text(ins, ":date", m_names[r->date]);
+        ins.bind(":pattern", m_names[r->pattern]);
+        ins.bind(":start", static_cast<std::int64_t>(r->start));
+        ins.bind(":end", static_cast<std::int64_t>(r->end));
+        insert(m_db, ins);
+    }
+}
+
+void ArticleWriter::insert_relation_topics(const RelationTopicRow *rows, std::size_t count) {
+    auto &ins = statement("insert_relation_topic");
+    for (const auto *t = rows; t != rows + count; ++t) {
+        ins.bind(":relation", t->relation);
+        ins.bind(":topic", t->topic);
+        insert(m_db, ins);
+    }
+}
+
+std::int64_t ArticleWriter::next_relation_id() {
+    if (m_next_relation_id == 0) {
+        auto &st = statement("next_relation_id");
+        m_next_relation_id = first_id(st).value_or(1);
+    }
+    return m_next_relation_id++;
+}
+
+void ArticleWriter::flush_held() {
     // Of two mentions with the same key the first written is the one kept (INSERT OR IGNORE),
     // as when each article's mentions are inserted at once: `order` breaks the tie. (A stable
     // sort would need no such field, but it takes a second copy of the rows as a buffer.)
@@ -135,6 +173,17 @@ void ArticleWriter::flush_mentions() {
               });
     insert_mentions(m_held_mentions.data(), m_held_mentions.size());
     m_held_mentions.clear();
+    // By source, the first column of relations_by_source: that index is then visited in order,
+    // and relations_by_target, left to random order, is the only one that has to stay cached.
+    std::sort(m_held_relations.begin(), m_held_relations.end(),
+              [](const RelationRow &a, const RelationRow &b) {
+                  return std::tie(a.source, a.target, a.id) < std::tie(b.source, b.target, b.id);
+              });
+    insert_relations(m_held_relations.data(), m_held_relations.size());
+    m_held_relations.clear();
+    // Held in relation id order, which is the table's key order.
+    insert_relation_topics(m_held_relation_topics.data(), m_held_relation_topics.size());
+    m_held_relation_topics.clear();
 }
 
 SQLite::Statement &ArticleWriter::statement(const char *name) {
@@ -341,6 +390,24 @@ std::int64_t ArticleWriter::meeting_id(const Meeting &meeting,
 
 std::int64_t ArticleWriter::write(const Article &article, const std::string &hash,
                                   const Extraction &x) {
+    // A failed article is rolled back by the caller; none of its rows may stay held either.
+    const auto mentions = m_held_mentions.size();
+    const auto relations = m_held_relations.size();
+    const auto topics = m_held_relation_topics.size();
+    const auto next_relation_id = m_next_relation_id;
+    try {
+        return write_rows(article, hash, x);
+    } catch (...) {
+        m_held_mentions.resize(mentions);
+        m_held_relations.resize(relations);
+        m_held_relation_topics.resize(topics);
+        m_next_relation_id = m_hold ? next_relation_id : 0;
+        throw;
+    }
+}
+
+std::int64_t ArticleWriter::write_rows(const Article &article, const std::string &hash,
+                                       const Extraction &x) {
     auto &st = statement("insert_article");
     bind_text(st, ":title", article.title);
     bind_text(st, ":published", article.published ? to_iso(*article.published) : "");
@@ -373,13 +440,8 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
                                    mention_kind_id(m.how),
                                    static_cast<std::uint32_t>(m_held_mentions.size())});
     }
-    if (!m_hold_mentions) {
-        try {
-            insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
-        } catch (...) {
-            m_held_mentions.resize(held); // rolled back with the article: not to be held
-            throw;
-        }
+    if (!m_hold) {
+        insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
         m_held_mentions.resize(held);
     }
     for (const auto &s : x.statements) {
@@ -429,28 +491,29 @@ std::int64_t ArticleWriter::write(const Article &article, const std::string &has
             insert(m_db, src);
         }
     }
+    const auto held_relations = m_held_relations.size();
+    const auto held_topics = m_held_relation_topics.size();
+    if (!m_hold) {
+        m_next_relation_id = 0; // inserted at once: the next id is the table's
+    }
+    const auto date = m_names.id(article.published ? to_iso(*article.published) : std::string());
     for (const auto &r : x.relations) {
-        auto &ins = statement("insert_relation");
-        ins.bind(":article", article_id);
-        ins.bind(":sentence", sentences[r.sentence]);
-        ins.bind(":source", actors[r.source]);
-        ins.bind(":target", actors[r.target]);
-        ins.bind(":type", r.type);
-        ins.bind(":polarity", r.polarity);
-        ins.bind(":directed", r.directed ? 1 : 0);
-        ins.bind(":negated", r.negated ? 1 : 0);
-        ins.bind(":modality", r.modality);
-        bind_text(ins, ":date", article.published ? to_iso(*article.published) : "");
-        ins.bind(":pattern", r.pattern);
-        ins.bind(":start", static_cast<std::int64_t>(r.begin));
-        ins.bind(":end", static_cast<std::int64_t>(r.end));
-        const auto relation_id = insert(m_db, ins);
+        const auto id = next_relation_id();
+        m_held_relations.push_back({id, article_id, sentences[r.sentence], actors[r.source],
+                                    actors[r.target], r.begin, r.end, m_names.id(r.type),
+                                    m_names.id(r.polarity), m_names.id(r.modality),
+                                    m_names.id(r.pattern), date, r.directed, r.negated});
         for (const auto &topic : r.topics) {
-            auto &t = statement("insert_relation_topic");
-            t.bind(":relation", relation_id);
-            t.bind(":topic", topic_id(topic, actors));
-            insert(m_db, t);
+            m_held_relation_topics.push_back({id, topic_id(topic, actors)});
         }
+    }
+    if (!m_hold) {
+        insert_relations(m_held_relations.data() + held_relations,
+                         m_held_relations.size() - held_relations);
+        m_held_relations.resize(held_relations);
+        insert_relation_topics(m_held_relation_topics.data() + held_topics,
+                               m_held_relation_topics.size() - held_topics);
+        m_held_relation_topics.resize(held_topics);
     }
     return article_id;
 }

@@ -38,22 +38,34 @@ class ArticleWriter {
 public:
     ArticleWriter(SQLite::Database &db, const Lexicon &lexicon);
 
-    /// While holding, write() keeps mentions in memory and flush_mentions() inserts them all,
-    /// ordered by their key (actor, article, span). The mentions table is clustered by actor, so
-    /// a batch touches a page per actor in it: in article order those pages are visited again
-    /// and again, and in a large database they no longer all fit in the page cache. In key order
-    /// each is visited once. Off by default: then write() inserts them at once. Inserts what
-    /// is held before it changes.
-    void hold_mentions(bool hold) {
-        flush_mentions();
-        m_hold_mentions = hold;
+    /// While holding, write() keeps mentions and relations in memory and flush_held() inserts
+    /// them all, each table in the order of its largest index. The mentions table is clustered
+    /// by actor, and relations are indexed by source and by target: a batch touches a page per
+    /// actor (or pair of actors) in each, and in article order those pages are visited again
+    /// and again; in a large database they no longer all fit in the page cache. Mentions go in
+    /// key order and relations by source, so each of those pages is visited once. Relation ids
+    /// are assigned as write() is called, so they come out in article order as when inserted at
+    /// once. Off by default: then write() inserts everything at once. Inserts what is held
+    /// before it changes.
+    void hold(bool hold) {
+        flush_held();
+        m_hold = hold;
+        m_next_relation_id = 0;
     }
 
-    /// Inserts the mentions held since the last flush. Call it before committing.
-    void flush_mentions();
+    /// Inserts the mentions and relations held since the last flush. Call it before committing.
+    void flush_held();
 
-    /// How many mentions are held.
+    /// How many bytes of rows are held.
+    std::size_t held_bytes() const {
+        return m_held_mentions.size() * sizeof(MentionRow) +
+               m_held_relations.size() * sizeof(RelationRow) +
+               m_held_relation_topics.size() * sizeof(RelationTopicRow);
+    }
+
+    /// How many mentions and relations are held.
     std::size_t held_mentions() const { return m_held_mentions.size(); }
+    std::size_t held_relations() const { return m_held_relations.size(); }
 
     /// The article id when an article with this text is stored already.
     std::optional<std::int64_t> find(const std::string &hash);
@@ -70,6 +82,9 @@ public:
         std::fill(m_lexicon_actor_ids.begin(), m_lexicon_actor_ids.end(), 0);
         m_mention_kind_ids.clear();
         m_held_mentions.clear();
+        m_held_relations.clear();
+        m_held_relation_topics.clear();
+        m_next_relation_id = 0;
         for (auto &[name, st] : m_statements) {
             st->tryReset();
             st->clearBindings();
@@ -110,12 +125,60 @@ private:
         std::int64_t kind;
         std::uint32_t order; ///< held before this many others: of equal keys, the first wins
     };
-    bool m_hold_mentions = false;
     std::vector<MentionRow> m_held_mentions;
+    /// A relation's row, as inserted; its texts are held once each in m_names.
+    struct RelationRow {
+        std::int64_t id;
+        std::int64_t article;
+        std::int64_t sentence;
+        std::int64_t source;
+        std::int64_t target;
+        std::uint32_t start;
+        std::uint32_t end;
+        std::uint32_t type;
+        std::uint32_t polarity;
+        std::uint32_t modality;
+        std::uint32_t pattern;
+        std::uint32_t date; ///< the name "" stands for NULL
+        bool directed;
+        bool negated;
+    };
+    struct RelationTopicRow {
+        std::int64_t relation;
+        std::int64_t topic;
+    };
+    std::vector<RelationRow> m_held_relations;
+    std::vector<RelationTopicRow> m_held_relation_topics;
+    /// The id the next relation gets; 0 when it has to be read from the database.
+    std::int64_t m_next_relation_id = 0;
+    bool m_hold = false;
+    /// The short texts of held relations (types, patterns, dates), each stored once.
+    class Names {
+    public:
+        std::uint32_t id(const std::string &name) {
+            const auto [it, added] =
+                m_ids.try_emplace(name, static_cast<std::uint32_t>(m_by_id.size()));
+            if (added) {
+                m_by_id.push_back(&it->first); // map nodes do not move
+            }
+            return it->second;
+        }
+        const std::string &operator[](std::uint32_t id) const { return *m_by_id[id]; }
+
+    private:
+        std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> m_ids;
+        std::vector<const std::string *> m_by_id;
+    };
+    Names m_names;
 
     SQLite::Statement &statement(const char *name);
     SQLite::Statement &mention_insert(std::size_t rows);
     void insert_mentions(const MentionRow *rows, std::size_t count);
+    void insert_relations(const RelationRow *rows, std::size_t count);
+    void insert_relation_topics(const RelationTopicRow *rows, std::size_t count);
+    std::int64_t next_relation_id();
+    std::int64_t write_rows(const Article &article, const std::string &hash,
+                            const Extraction &extraction);
     std::int64_t actor_id(const ActorRef &actor);
     std::int64_t lexicon_actor_id(int index);
     void add_roles(int lexicon_index, std::int64_t id);

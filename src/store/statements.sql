@@ -28,7 +28,7 @@ INSERT OR IGNORE INTO roles (actor_id, office, of_actor, start, end)
 VALUES (:actor, :office, :of_actor, :start, :end);
 
 -- name: insert_mentions
--- One mention's row; the writer appends ", (?, ?, ?, ?, ?, ?)" for each further mention it
+-- One mention's row; the writer appends the VALUES row again for each further mention it
 -- inserts with the same statement (no semicolon here, so that it can).
 INSERT OR IGNORE INTO mentions (article_id, sentence_id, actor_id, start, end, kind_id)
 VALUES (?, ?, ?, ?, ?, ?)
@@ -87,14 +87,17 @@ INSERT INTO topics (name, actor_id) VALUES (:name, :actor);
 -- The id SQLite would give the next relation (the writer assigns ids to held relations).
 SELECT coalesce(max(relation_id), 0) + 1 FROM relations;
 
--- name: insert_relation
+-- name: insert_relations
+-- One relation's row; the writer appends the VALUES row again for each further relation it
+-- inserts with the same statement (no semicolon here, so that it can). The writer assigns the
+-- ids (see next_relation_id).
 INSERT INTO relations (relation_id, article_id, sentence_id, source_id, target_id, type, polarity,
                        directed, negated, modality, date, pattern, start, end)
-VALUES (:relation, :article, :sentence, :source, :target, :type, :polarity, :directed, :negated,
-        :modality, :date, :pattern, :start, :end);
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
--- name: insert_relation_topic
-INSERT OR IGNORE INTO relation_topics (relation_id, topic_id) VALUES (:relation, :topic);
+-- name: insert_relation_topics
+-- One row, repeated by the writer as insert_relations is.
+INSERT OR IGNORE INTO relation_topics (relation_id, topic_id) VALUES (?, ?)
 
 -- name: user_actors
 SELECT a.actor_id, a.name, a.kind, a.country,

@@ -95,12 +95,17 @@ void sync_statement_search(SQLite::Database &db) {
 ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon)
     : m_db(db), m_lex(lexicon), m_lexicon_actor_ids(lexicon.actors.size()) {}
 
-SQLite::Statement &ArticleWriter::mention_insert(std::size_t rows) {
-    auto &slot = m_mention_inserts[rows - 1];
+SQLite::Statement &ArticleWriter::rows_insert(RowsInsert table, std::size_t rows) {
+    static constexpr std::array<const char *, 3> names{"insert_mentions", "insert_relations",
+                                                       "insert_relation_topics"};
+    auto &slot = m_rows_inserts[static_cast<std::size_t>(table)][rows - 1];
     if (!slot) {
-        std::string sql(trim(named_statement(store_statements()[0].text, "insert_mentions")));
+        std::string sql(trim(
+            named_statement(store_statements()[0].text, names[static_cast<std::size_t>(table)])));
+        const auto values = sql.rfind("VALUES ");
+        const std::string row = ", " + sql.substr(values + 7);
         for (std::size_t i = 1; i < rows; ++i) {
-            sql += ", (?, ?, ?, ?, ?, ?)";
+            sql += row;
         }
         slot = std::make_unique<SQLite::Statement>(m_db, sql);
     }
@@ -108,9 +113,9 @@ SQLite::Statement &ArticleWriter::mention_insert(std::size_t rows) {
 }
 
 void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
-    for (std::size_t first = 0; first < count; first += mentions_per_insert) {
-        const auto n = std::min(mentions_per_insert, count - first);
-        auto &ins = mention_insert(n);
+    for (std::size_t first = 0; first < count; first += rows_per_insert) {
+        const auto n = std::min(rows_per_insert, count - first);
+        auto &ins = rows_insert(RowsInsert::mentions, n);
         int column = 0;
         for (const auto *m = rows + first; m != rows + first + n; ++m) {
             ins.bind(++column, m->article);
@@ -125,31 +130,44 @@ void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
 }
 
 void ArticleWriter::insert_relations(const RelationRow *rows, std::size_t count) {
-    auto &ins = statement("insert_relation");
-    for (const auto *r = rows; r != rows + count; ++r) {
-        ins.bind(":relation", r->id);
-        ins.bind(":article", r->article);
-        ins.bind(":sentence", r->sentence);
-        ins.bind(":source", r->source);
-        ins.bind(":target", r->target);
-        ins.bind(":type", m_names[r->type]);
-        ins.bind(":polarity", m_names[r->polarity]);
-        ins.bind(":directed", r->directed ? 1 : 0);
-        ins.bind(":negated", r->negated ? 1 : 0);
-        ins.bind(":modality", m_names[r->modality]);
-        bind_text(ins, ":date", m_names[r->date]);
-        ins.bind(":pattern", m_names[r->pattern]);
-        ins.bind(":start", static_cast<std::int64_t>(r->start));
-        ins.bind(":end", static_cast<std::int64_t>(r->end));
+    for (std::size_t first = 0; first < count; first += rows_per_insert) {
+        const auto n = std::min(rows_per_insert, count - first);
+        auto &ins = rows_insert(RowsInsert::relations, n);
+        int column = 0;
+        // The texts live in m_names until the statement is reset: no copies.
+        for (const auto *r = rows + first; r != rows + first + n; ++r) {
+            ins.bind(++column, r->id);
+            ins.bind(++column, r->article);
+            ins.bind(++column, r->sentence);
+            ins.bind(++column, r->source);
+            ins.bind(++column, r->target);
+            ins.bindNoCopy(++column, m_names[r->type]);
+            ins.bindNoCopy(++column, m_names[r->polarity]);
+            ins.bind(++column, r->directed ? 1 : 0);
+            ins.bind(++column, r->negated ? 1 : 0);
+            ins.bindNoCopy(++column, m_names[r->modality]);
+            if (const auto &date = m_names[r->date]; date.empty()) {
+                ins.bind(++column);
+            } else {
+                ins.bindNoCopy(++column, date);
+            }
+            ins.bindNoCopy(++column, m_names[r->pattern]);
+            ins.bind(++column, static_cast<std::int64_t>(r->start));
+            ins.bind(++column, static_cast<std::int64_t>(r->end));
+        }
         insert(m_db, ins);
     }
 }
 
 void ArticleWriter::insert_relation_topics(const RelationTopicRow *rows, std::size_t count) {
-    auto &ins = statement("insert_relation_topic");
-    for (const auto *t = rows; t != rows + count; ++t) {
-        ins.bind(":relation", t->relation);
-        ins.bind(":topic", t->topic);
+    for (std::size_t first = 0; first < count; first += rows_per_insert) {
+        const auto n = std::min(rows_per_insert, count - first);
+        auto &ins = rows_insert(RowsInsert::relation_topics, n);
+        int column = 0;
+        for (const auto *t = rows + first; t != rows + first + n; ++t) {
+            ins.bind(++column, t->relation);
+            ins.bind(++column, t->topic);
+        }
         insert(m_db, ins);
     }
 }

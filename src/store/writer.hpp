@@ -89,10 +89,12 @@ public:
             st->tryReset();
             st->clearBindings();
         }
-        for (auto &st : m_mention_inserts) {
-            if (st) {
-                st->tryReset();
-                st->clearBindings();
+        for (auto &table : m_rows_inserts) {
+            for (auto &st : table) {
+                if (st) {
+                    st->tryReset();
+                    st->clearBindings();
+                }
             }
         }
     }
@@ -111,10 +113,13 @@ private:
     std::vector<std::int64_t> m_lexicon_actor_ids;
     /// The dozen mention kinds, scanned in order: cheaper than hashing a name per mention.
     std::vector<std::pair<std::string, std::int64_t>> m_mention_kind_ids;
-    /// Mentions are inserted this many to a statement: one statement's fixed cost (setting up,
-    /// opening the table, finishing) is shared by the rows.
-    static constexpr std::size_t mentions_per_insert = 16;
-    std::array<std::unique_ptr<SQLite::Statement>, mentions_per_insert> m_mention_inserts;
+    /// Mentions, relations and their topics are inserted this many rows to a statement: one
+    /// statement's fixed cost (setting up, opening the table and its indexes, finishing) is
+    /// shared by the rows.
+    static constexpr std::size_t rows_per_insert = 16;
+    enum class RowsInsert { mentions, relations, relation_topics };
+    /// By table, the statements inserting 1 to rows_per_insert rows.
+    std::array<std::array<std::unique_ptr<SQLite::Statement>, rows_per_insert>, 3> m_rows_inserts;
     /// A mention's row, as inserted.
     struct MentionRow {
         std::int64_t actor;
@@ -172,7 +177,7 @@ private:
     Names m_names;
 
     SQLite::Statement &statement(const char *name);
-    SQLite::Statement &mention_insert(std::size_t rows);
+    SQLite::Statement &rows_insert(RowsInsert table, std::size_t rows);
     void insert_mentions(const MentionRow *rows, std::size_t count);
     void insert_relations(const RelationRow *rows, std::size_t count);
     void insert_relation_topics(const RelationTopicRow *rows, std::size_t count);

@@ -7,9 +7,16 @@ SELECT article_id FROM articles WHERE content_hash = :hash;
 INSERT INTO articles (title, published, source, url, origin, text, content_hash)
 VALUES (:title, :published, :source, :url, :origin, :text, :hash);
 
--- name: insert_sentence
-INSERT INTO sentences (article_id, paragraph, position, start, end)
-VALUES (:article, :paragraph, :position, :start, :end);
+-- name: next_sentence_id
+-- The id SQLite would give the next sentence: the writer assigns an article's sentence ids
+-- before inserting them many to a statement.
+SELECT coalesce(max(sentence_id), 0) + 1 FROM sentences;
+
+-- name: insert_sentences
+-- One sentence's row; the writer appends the VALUES row again for each further sentence it
+-- inserts with the same statement (no semicolon here, so that it can).
+INSERT INTO sentences (sentence_id, article_id, paragraph, position, start, end)
+VALUES (?, ?, ?, ?, ?, ?)
 
 -- name: find_actor
 SELECT actor_id FROM actors WHERE name = :name AND kind = :kind AND country IS :country;
@@ -39,15 +46,22 @@ SELECT kind_id FROM mention_kinds WHERE name = :name;
 -- name: insert_mention_kind
 INSERT INTO mention_kinds (name) VALUES (:name);
 
--- name: insert_statement
-INSERT INTO statements (article_id, sentence_id, speaker_id, kind, cue, start, end)
-VALUES (:article, :sentence, :speaker, :kind, :cue, :start, :end);
+-- name: next_statement_id
+-- As next_sentence_id, for statements.
+SELECT coalesce(max(statement_id), 0) + 1 FROM statements;
+
+-- name: insert_statements
+-- One row, repeated by the writer as insert_sentences is.
+INSERT INTO statements (statement_id, article_id, sentence_id, speaker_id, kind, cue, start, end)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: insert_statement_about
-INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (:statement, :actor);
+-- One row, repeated by the writer as insert_sentences is.
+INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?, ?)
 
--- name: insert_statement_topic
-INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (:statement, :topic);
+-- name: insert_statement_topics
+-- One row, repeated by the writer as insert_sentences is.
+INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)
 
 -- name: meetings_near
 -- Meetings with a status dated from :first to :last whose participant with the smallest id is

@@ -96,8 +96,9 @@ ArticleWriter::ArticleWriter(SQLite::Database &db, const Lexicon &lexicon)
     : m_db(db), m_lex(lexicon), m_lexicon_actor_ids(lexicon.actors.size()) {}
 
 SQLite::Statement &ArticleWriter::rows_insert(RowsInsert table, std::size_t rows) {
-    static constexpr std::array<const char *, 3> names{"insert_mentions", "insert_relations",
-                                                       "insert_relation_topics"};
+    static constexpr std::array<const char *, row_tables> names{
+        "insert_mentions",   "insert_relations",       "insert_relation_topics", "insert_sentences",
+        "insert_statements", "insert_statement_about", "insert_statement_topics"};
     auto &slot = m_rows_inserts[static_cast<std::size_t>(table)][rows - 1];
     if (!slot) {
         std::string sql(trim(
@@ -112,70 +113,72 @@ SQLite::Statement &ArticleWriter::rows_insert(RowsInsert table, std::size_t rows
     return *slot;
 }
 
-void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
+template <typename Row, typename Bind>
+void ArticleWriter::insert_rows(RowsInsert table, const Row *rows, std::size_t count,
+                                Bind bind_row) {
     for (std::size_t first = 0; first < count; first += rows_per_insert) {
         const auto n = std::min(rows_per_insert, count - first);
-        auto &ins = rows_insert(RowsInsert::mentions, n);
+        auto &ins = rows_insert(table, n);
         int column = 0;
-        for (const auto *m = rows + first; m != rows + first + n; ++m) {
-            ins.bind(++column, m->article);
-            ins.bind(++column, m->sentence);
-            ins.bind(++column, m->actor);
-            ins.bind(++column, static_cast<std::int64_t>(m->start));
-            ins.bind(++column, static_cast<std::int64_t>(m->end));
-            ins.bind(++column, m->kind);
+        for (const auto *row = rows + first; row != rows + first + n; ++row) {
+            bind_row(ins, column, *row);
         }
         insert(m_db, ins);
     }
+}
+
+void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
+    insert_rows(RowsInsert::mentions, rows, count,
+                [](SQLite::Statement &ins, int &column, const MentionRow &m) {
+                    ins.bind(++column, m.article);
+                    ins.bind(++column, m.sentence);
+                    ins.bind(++column, m.actor);
+                    ins.bind(++column, static_cast<std::int64_t>(m.start));
+                    ins.bind(++column, static_cast<std::int64_t>(m.end));
+                    ins.bind(++column, m.kind);
+                });
 }
 
 void ArticleWriter::insert_relations(const RelationRow *rows, std::size_t count) {
-    for (std::size_t first = 0; first < count; first += rows_per_insert) {
-        const auto n = std::min(rows_per_insert, count - first);
-        auto &ins = rows_insert(RowsInsert::relations, n);
-        int column = 0;
-        // The texts live in m_names until the statement is reset: no copies.
-        for (const auto *r = rows + first; r != rows + first + n; ++r) {
-            ins.bind(++column, r->id);
-            ins.bind(++column, r->article);
-            ins.bind(++column, r->sentence);
-            ins.bind(++column, r->source);
-            ins.bind(++column, r->target);
-            ins.bindNoCopy(++column, m_names[r->type]);
-            ins.bindNoCopy(++column, m_names[r->polarity]);
-            ins.bind(++column, r->directed ? 1 : 0);
-            ins.bind(++column, r->negated ? 1 : 0);
-            ins.bindNoCopy(++column, m_names[r->modality]);
-            if (const auto &date = m_names[r->date]; date.empty()) {
-                ins.bind(++column);
-            } else {
-                ins.bindNoCopy(++column, date);
-            }
-            ins.bindNoCopy(++column, m_names[r->pattern]);
-            ins.bind(++column, static_cast<std::int64_t>(r->start));
-            ins.bind(++column, static_cast<std::int64_t>(r->end));
-        }
-        insert(m_db, ins);
-    }
+    // The texts live in m_names until the statement is reset: no copies.
+    insert_rows(RowsInsert::relations, rows, count,
+                [this](SQLite::Statement &ins, int &column, const RelationRow &r) {
+                    ins.bind(++column, r.id);
+                    ins.bind(++column, r.article);
+                    ins.bind(++column, r.sentence);
+                    ins.bind(++column, r.source);
+                    ins.bind(++column, r.target);
+                    ins.bindNoCopy(++column, m_names[r.type]);
+                    ins.bindNoCopy(++column, m_names[r.polarity]);
+                    ins.bind(++column, r.directed ? 1 : 0);
+                    ins.bind(++column, r.negated ? 1 : 0);
+                    ins.bindNoCopy(++column, m_names[r.modality]);
+                    if (const auto &date = m_names[r.date]; date.empty()) {
+                        ins.bind(++column);
+                    } else {
+                        ins.bindNoCopy(++column, date);
+                    }
+                    ins.bindNoCopy(++column, m_names[r.pattern]);
+                    ins.bind(++column, static_cast<std::int64_t>(r.start));
+                    ins.bind(++column, static_cast<std::int64_t>(r.end));
+                });
 }
 
 void ArticleWriter::insert_relation_topics(const RelationTopicRow *rows, std::size_t count) {
-    for (std::size_t first = 0; first < count; first += rows_per_insert) {
-        const auto n = std::min(rows_per_insert, count - first);
-        auto &ins = rows_insert(RowsInsert::relation_topics, n);
-        int column = 0;
-        for (const auto *t = rows + first; t != rows + first + n; ++t) {
-            ins.bind(++column, t->relation);
-            ins.bind(++column, t->topic);
-        }
-        insert(m_db, ins);
-    }
+    insert_rows(RowsInsert::relation_topics, rows, count,
+                [](SQLite::Statement &ins, int &column, const RelationTopicRow &t) {
+                    ins.bind(++column, t.relation);
+                    ins.bind(++column, t.topic);
+                });
+}
+
+std::int64_t ArticleWriter::next_id(const char *name) {
+    return first_id(statement(name)).value_or(1);
 }
 
 std::int64_t ArticleWriter::next_relation_id() {
     if (m_next_relation_id == 0) {
-        auto &st = statement("next_relation_id");
-        m_next_relation_id = first_id(st).value_or(1);
+        m_next_relation_id = next_id("next_relation_id");
     }
     return m_next_relation_id++;
 }
@@ -432,20 +435,28 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
     bind_text(st, ":source", article.source);
     bind_text(st, ":url", article.url);
     bind_text(st, ":origin", article.origin);
-    st.bind(":text", article.text);
+    st.bindNoCopy(":text", article.text); // the article outlives the insert
     st.bind(":hash", hash);
     const std::int64_t article_id = insert(m_db, st);
 
-    std::vector<std::int64_t> sentences;
-    for (std::uint32_t i = 0; i < x.doc.sentences.size(); ++i) {
-        const auto &s = x.doc.sentences[i];
-        auto &ins = statement("insert_sentence");
-        ins.bind(":article", article_id);
-        ins.bind(":paragraph", static_cast<std::int64_t>(s.paragraph));
-        ins.bind(":position", static_cast<std::int64_t>(i));
-        ins.bind(":start", static_cast<std::int64_t>(s.begin));
-        ins.bind(":end", static_cast<std::int64_t>(s.end));
-        sentences.push_back(insert(m_db, ins));
+    // Sentences and statements get their ids here (the next ones of their tables), so that
+    // they can be inserted many rows to a statement and still be referred to.
+    std::vector<std::int64_t> sentences(x.doc.sentences.size());
+    if (!sentences.empty()) {
+        const auto first = next_id("next_sentence_id");
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            sentences[i] = first + static_cast<std::int64_t>(i);
+        }
+        insert_rows(RowsInsert::sentences, x.doc.sentences.data(), x.doc.sentences.size(),
+                    [&, position = std::int64_t{0}](SQLite::Statement &ins, int &column,
+                                                    const Sentence &s) mutable {
+                        ins.bind(++column, sentences[static_cast<std::size_t>(position)]);
+                        ins.bind(++column, article_id);
+                        ins.bind(++column, static_cast<std::int64_t>(s.paragraph));
+                        ins.bind(++column, position++);
+                        ins.bind(++column, static_cast<std::int64_t>(s.begin));
+                        ins.bind(++column, static_cast<std::int64_t>(s.end));
+                    });
     }
     std::vector<std::int64_t> actors;
     for (const auto &actor : x.actors) {
@@ -462,28 +473,37 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
         insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
         m_held_mentions.resize(held);
     }
-    for (const auto &s : x.statements) {
-        auto &ins = statement("insert_statement");
-        ins.bind(":article", article_id);
-        ins.bind(":sentence", sentences[s.sentence]);
-        s.speaker >= 0 ? ins.bind(":speaker", actors[s.speaker]) : ins.bind(":speaker");
-        ins.bind(":kind", s.kind);
-        bind_text(ins, ":cue", s.cue);
-        ins.bind(":start", static_cast<std::int64_t>(s.begin));
-        ins.bind(":end", static_cast<std::int64_t>(s.end));
-        const auto statement_id = insert(m_db, ins);
-        for (const int about : s.about) {
-            auto &a = statement("insert_statement_about");
-            a.bind(":statement", statement_id);
-            a.bind(":actor", actors[about]);
-            insert(m_db, a);
+    if (!x.statements.empty()) {
+        const auto first = next_id("next_statement_id");
+        std::vector<RelationTopicRow> about; // (statement, actor)
+        std::vector<RelationTopicRow> topics;
+        for (std::size_t i = 0; i < x.statements.size(); ++i) {
+            const auto id = first + static_cast<std::int64_t>(i);
+            for (const int actor : x.statements[i].about) {
+                about.push_back({id, actors[actor]});
+            }
+            for (const auto &topic : x.statements[i].topics) {
+                topics.push_back({id, topic_id(topic, actors)});
+            }
         }
-        for (const auto &topic : s.topics) {
-            auto &t = statement("insert_statement_topic");
-            t.bind(":statement", statement_id);
-            t.bind(":topic", topic_id(topic, actors));
-            insert(m_db, t);
-        }
+        insert_rows(
+            RowsInsert::statements, x.statements.data(), x.statements.size(),
+            [&, id = first](SQLite::Statement &ins, int &column, const Statement &s) mutable {
+                ins.bind(++column, id++);
+                ins.bind(++column, article_id);
+                ins.bind(++column, sentences[s.sentence]);
+                s.speaker >= 0 ? ins.bind(++column, actors[s.speaker]) : ins.bind(++column);
+                ins.bindNoCopy(++column, s.kind);
+                s.cue.empty() ? ins.bind(++column) : ins.bindNoCopy(++column, s.cue);
+                ins.bind(++column, static_cast<std::int64_t>(s.begin));
+                ins.bind(++column, static_cast<std::int64_t>(s.end));
+            });
+        const auto pairs = [](SQLite::Statement &ins, int &column, const RelationTopicRow &row) {
+            ins.bind(++column, row.relation);
+            ins.bind(++column, row.topic);
+        };
+        insert_rows(RowsInsert::statement_about, about.data(), about.size(), pairs);
+        insert_rows(RowsInsert::statement_topics, topics.data(), topics.size(), pairs);
     }
     for (const auto &meeting : x.meetings) {
         std::vector<std::int64_t> participants;

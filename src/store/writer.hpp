@@ -113,13 +113,24 @@ private:
     std::vector<std::int64_t> m_lexicon_actor_ids;
     /// The dozen mention kinds, scanned in order: cheaper than hashing a name per mention.
     std::vector<std::pair<std::string, std::int64_t>> m_mention_kind_ids;
-    /// Mentions, relations and their topics are inserted this many rows to a statement: one
+    /// Sentences, statements, mentions, relations and the rows naming their actors and topics
+    /// are inserted this many rows to a statement: one
     /// statement's fixed cost (setting up, opening the table and its indexes, finishing) is
     /// shared by the rows.
     static constexpr std::size_t rows_per_insert = 16;
-    enum class RowsInsert { mentions, relations, relation_topics };
+    enum class RowsInsert {
+        mentions,
+        relations,
+        relation_topics,
+        sentences,
+        statements,
+        statement_about,
+        statement_topics
+    };
+    static constexpr std::size_t row_tables = 7;
     /// By table, the statements inserting 1 to rows_per_insert rows.
-    std::array<std::array<std::unique_ptr<SQLite::Statement>, rows_per_insert>, 3> m_rows_inserts;
+    std::array<std::array<std::unique_ptr<SQLite::Statement>, rows_per_insert>, row_tables>
+        m_rows_inserts;
     /// A mention's row, as inserted.
     struct MentionRow {
         std::int64_t actor;
@@ -178,10 +189,14 @@ private:
 
     SQLite::Statement &statement(const char *name);
     SQLite::Statement &rows_insert(RowsInsert table, std::size_t rows);
+    template <typename Row, typename Bind>
+    void insert_rows(RowsInsert table, const Row *rows, std::size_t count, Bind bind_row);
     void insert_mentions(const MentionRow *rows, std::size_t count);
     void insert_relations(const RelationRow *rows, std::size_t count);
     void insert_relation_topics(const RelationTopicRow *rows, std::size_t count);
     std::int64_t next_relation_id();
+    /// The id the next row of a table gets, by a named statement reading it.
+    std::int64_t next_id(const char *name);
     std::int64_t write_rows(const Article &article, const std::string &hash,
                             const Extraction &extraction);
     std::int64_t actor_id(const ActorRef &actor);

@@ -179,4 +179,11 @@ SQLite::Database open_database(const std::string &path, OpenMode mode) {
     }
 }
 
+bool fits_in_page_cache(SQLite::Database &db) {
+    const auto cache = pragma_int(db, "cache_size"); // pages, or KiB when negative
+    const auto page = static_cast<std::int64_t>(pragma_int(db, "page_size"));
+    const auto cache_bytes = cache < 0 ? -static_cast<std::int64_t>(cache) * 1024 : cache * page;
+    return pragma_int(db, "page_count") * page < cache_bytes;
+}
+
 } // namespace diplograph

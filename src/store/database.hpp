@@ -23,6 +23,9 @@ void use_bulk_write_settings(SQLite::Database &db);
 /// The schema version this build writes (the number of schema files).
 int latest_schema_version();
 
+/// Whether the whole database file would fit in the connection's page cache.
+bool fits_in_page_cache(SQLite::Database &db);
+
 /// Applies every schema script newer than the database's user_version, in one transaction.
 void migrate(SQLite::Database &db, const std::string &path);
 

@@ -2,6 +2,7 @@
 #include "store/writer.hpp"
 
 #include "common/text.hpp"
+#include "store/database.hpp"
 #include "store/embedded_sql.hpp"
 
 #include <fmt/format.h>
@@ -196,10 +197,16 @@ void ArticleWriter::flush_held() {
     m_held_mentions.clear();
     // By source, the first column of relations_by_source: that index is then visited in order,
     // and relations_by_target, left to random order, is the only one that has to stay cached.
-    std::sort(m_held_relations.begin(), m_held_relations.end(),
-              [](const RelationRow &a, const RelationRow &b) {
-                  return std::tie(a.source, a.target, a.id) < std::tie(b.source, b.target, b.id);
-              });
+    // While the whole database fits in the cache nothing is reread either way, and in id order
+    // (as held) the table's pages fill up as they do when rows are appended (at 1,000 generated
+    // articles 31 pages against 33).
+    if (!m_held_relations.empty() && !fits_in_page_cache(m_db)) {
+        std::sort(m_held_relations.begin(), m_held_relations.end(),
+                  [](const RelationRow &a, const RelationRow &b) {
+                      return std::tie(a.source, a.target, a.id) <
+                             std::tie(b.source, b.target, b.id);
+                  });
+    }
     insert_relations(m_held_relations.data(), m_held_relations.size());
     m_held_relations.clear();
     // Held in relation id order, which is the table's key order.

@@ -309,19 +309,6 @@ TEST_CASE("every statement the writer uses prepares on a fresh database", "[stor
     CHECK_THROWS_AS(named_statement(file, "no_such_statement"), std::logic_error);
 }
 
-TEST_CASE("the writer finds an earlier report of a meeting from the index alone", "[store]") {
-    auto db = open_database(":memory:");
-    SQLite::Statement plan(
-        db, "EXPLAIN QUERY PLAN " +
-                std::string(named_statement(store_statements()[0].text, "meetings_near")));
-    std::string steps;
-    while (plan.executeStep()) {
-        steps += plan.getColumn("detail").getString() + "\n";
-    }
-    CHECK_THAT(steps,
-               Catch::Matchers::Contains("USING COVERING INDEX meetings_by_first_participant"));
-}
-
 TEST_CASE("the journal mode is not WAL", "[store]") {
     const test::TempDir dir;
     auto db = open_database(dir.file("kg.sqlite"));

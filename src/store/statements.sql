@@ -65,8 +65,7 @@ INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)
 
 -- name: meetings_near
 -- Meetings with a status dated from :first to :last whose participant with the smallest id is
--- :actor, a range scan of meetings_by_first_participant that reads no table row (the index
--- holds the date and status too, schema/012). Full dates are ten characters; the
+-- :actor, a range scan of meetings_by_first_participant. Full dates are ten characters; the
 -- length test keeps out a partial date that sorts inside the range ("2017-06" between
 -- "2017-05-31" and "2017-06-02").
 SELECT m.meeting_id

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <list>
@@ -99,6 +100,31 @@ TEST_CASE("a bad line of a JSON Lines file is reported with its number and the r
     CHECK_THAT(result.err, Contains("articles.jsonl:2:"));
     CHECK_THAT(result.out, Contains("ingested 2 articles") && Contains("1 failed"));
     CHECK(scalar(dir.file("kg.db"), "SELECT count(*) FROM articles") == 2);
+}
+
+TEST_CASE("ingesting articles that are all stored already leaves the file as it was", "[batch]") {
+    // Nothing to write means nothing to index or sync: a rerun over a folder of old articles
+    // leaves the database's bytes (and its modification time) alone.
+    const test::TempDir dir;
+    const auto jobs = GENERATE("1", "2");
+    INFO("--jobs " << jobs);
+    const auto db = dir.file("kg.db");
+    const auto ingest = [&] {
+        return test::run_command(
+            fmt::format("ingest --jobs {} --db {}{}", jobs, quoted(db), sample_list(0, 3)));
+    };
+    REQUIRE(ingest().status == 0);
+    const auto read_bytes = [&] {
+        std::ifstream in(db, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const auto before = read_bytes();
+    const auto modified = std::filesystem::last_write_time(db);
+    const auto again = ingest();
+    CHECK(again.status == 0);
+    CHECK_THAT(again.out, Contains("ingested 0 articles") && Contains("3 duplicates skipped"));
+    CHECK(read_bytes() == before);
+    CHECK(std::filesystem::last_write_time(db) == modified);
 }
 
 TEST_CASE("ingest --jobs 2 gives the same public views as --jobs 1", "[batch]") {

@@ -134,8 +134,12 @@ void BatchWriter::flush_held() {
 
 void BatchWriter::finish() {
     if (m_transaction) {
-        flush_held();
-        sync_statement_search(m_db);
+        // A batch of duplicates alone wrote nothing and has nothing to index: its commit then
+        // writes nothing either (no journal, no sync), as a rerun over a folder expects.
+        if (!m_batch.empty()) {
+            flush_held();
+            sync_statement_search(m_db);
+        }
         m_transaction->commit();
         m_transaction.reset();
     }

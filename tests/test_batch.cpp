@@ -127,6 +127,50 @@ TEST_CASE("ingesting articles that are all stored already leaves the file as it 
     CHECK(std::filesystem::last_write_time(db) == modified);
 }
 
+TEST_CASE("two writers taking turns batch by batch give their rows ids the other left free",
+          "[batch]") {
+    // Sentence, statement and relation ids are assigned by the writer, not by SQLite: each
+    // batch must start from the ids in the file, which the other writer may have used since.
+    const test::TempDir dir;
+    const auto path = dir.file("kg.db");
+    auto first = open_database(path);
+    auto second = open_database(path);
+    use_bulk_write_settings(first);
+    use_bulk_write_settings(second);
+    BatchWriter one(first, test::lexicon(), true, 1);
+    BatchWriter two(second, test::lexicon(), true, 1);
+    std::list<test::Extracted> articles; // a list: extractions hold views into their articles
+    for (const char *text :
+         {"Germany sanctioned Iran over its nuclear programme.",
+          "France accused Russia of supporting Bashar al-Assad.",
+          "Canada condemned Russia over Ukraine.", "Japan and India signed a trade agreement."}) {
+        articles.push_back(test::run(text));
+        REQUIRE_FALSE(articles.back().x.relations.empty());
+    }
+    int turn = 0;
+    int rewrites = 0; // a batch is written again only after a failure
+    for (const auto &e : articles) {
+        auto &writer = turn++ % 2 == 0 ? one : two;
+        const auto hash = content_hash(e.article.text);
+        writer.write(e.article, hash, e.x, [&e, hash, &rewrites](ArticleWriter &w) {
+            ++rewrites;
+            w.write(e.article, hash, e.x);
+        });
+    }
+    one.finish();
+    two.finish();
+    CHECK(one.counts().failed == 0);
+    CHECK(two.counts().failed == 0);
+    CHECK(rewrites == 0);
+    CHECK(one.counts().ingested + two.counts().ingested == 4);
+    std::size_t relations = 0;
+    for (const auto &e : articles) {
+        relations += e.x.relations.size();
+    }
+    CHECK(scalar(path, "SELECT count(*) FROM relations") == static_cast<std::int64_t>(relations));
+    CHECK(scalar(path, "SELECT count(DISTINCT article_id) FROM relations") == 4);
+}
+
 TEST_CASE("ingest --jobs 2 gives the same public views as --jobs 1", "[batch]") {
     const test::TempDir dir;
     const auto one =

@@ -31,6 +31,7 @@ void BatchWriter::begin() {
     if (!m_transaction) {
         m_transaction =
             std::make_unique<SQLite::Transaction>(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        m_writer.begin_transaction();
     }
 }
 

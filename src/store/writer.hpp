@@ -53,6 +53,10 @@ public:
         m_next_relation_id = 0;
     }
 
+    /// Call when a transaction begins: the ids the writer gives held relations then start from
+    /// those in the file, which another connection may have used since the last transaction.
+    void begin_transaction() { m_next_relation_id = 0; }
+
     /// Inserts the mentions and relations held since the last flush. Call it before committing.
     void flush_held();
 

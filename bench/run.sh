@@ -16,31 +16,15 @@ cmake --build "$BUILD" -j"$(nproc)" --target diplograph >/dev/null
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)," \
      "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-sql() { sqlite3 "$1" "$2"; }
-
 for n in $SIZES; do
     input=$WORK/articles-$n.jsonl
     [ -s "$input" ] || python3 "$ROOT/bench/make_articles.py" "$n" >"$input"
-    input_bytes=$(stat -c %s "$input")
+    # Five runs each up to 10,000 articles (the median is printed), one at 100,000.
+    runs=5
+    [ "$n" -gt 10000 ] && runs=1
     for jobs in 1 2; do
-        db=$WORK/bench-$n-$jobs.db
-        rm -f "$db"
-        /usr/bin/time -v "$BIN" ingest -q --jobs "$jobs" --db "$db" "$input" 2>"$WORK/time.txt"
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                   for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time.txt")
-        rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
-        # CPU time (user + system) as well as wall time: on a shared machine it is the steadier.
-        cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$WORK/time.txt")
-        articles=$(sql "$db" "SELECT count(*) FROM articles")
-        sentences=$(sql "$db" "SELECT count(*) FROM sentences")
-        text_bytes=$(sql "$db" "SELECT sum(length(CAST(text AS BLOB))) FROM articles")
-        db_bytes=$(stat -c %s "$db")
-        awk -v n="$n" -v j="$jobs" -v w="$wall" -v c="$cpu" -v a="$articles" -v s="$sentences" -v ib="$input_bytes" \
-            -v tb="$text_bytes" -v db="$db_bytes" -v rss="$rss_kb" 'BEGIN {
-            printf "N=%d jobs=%d: %.2f s (CPU %.2f s), %.0f articles/s, %.0f sentences/s (%.0f per CPU s), " \
-                   "%.2f MB/s input, peak %.1f MB, %.0f db bytes/article, db/raw text %.3f, %.1f us/article\n",
-                   n, j, w, c, a / w, s / w, s / c, ib / w / 1e6, rss / 1024, db / a, db / tb, w / a * 1e6 }'
-        rm -f "$db"
+        python3 "$ROOT/bench/measure.py" "$BIN" "$input" "$WORK/bench-$n-$jobs.db" "$jobs" "$runs"
+        rm -f "$WORK/bench-$n-$jobs.db"
     done
 done
 

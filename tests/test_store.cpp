@@ -529,7 +529,7 @@ TEST_CASE("an article written in a transaction that is not committed leaves no t
 namespace {
 
 /// An extraction holding one held meeting of two people found in the text, on `date`.
-Extraction meeting_on(std::optional<Date> date) {
+Extraction meeting_on(std::optional<Date> date, const std::string &status = "held") {
     Extraction x;
     x.doc.sentences.push_back(Sentence{0, 10, 0, 0, 0});
     x.actors.push_back(ActorRef{-1, "Ann Example", ActorKind::person, ""});
@@ -537,6 +537,7 @@ Extraction meeting_on(std::optional<Date> date) {
     Meeting meeting;
     meeting.participants = {0, 1};
     meeting.date = date;
+    meeting.status = status;
     meeting.evidence.push_back(MeetingEvidence{0, "met"});
     x.meetings.push_back(meeting);
     return x;
@@ -561,6 +562,40 @@ TEST_CASE("reports of a meeting merge within a day or on an equal partial date",
     CHECK(write("Ann and Bob.", Date{2017, 6, 0}) == 4);  // the same partial date
     CHECK(write("Bob and Ann.", std::nullopt) == 5);      // undated reports never merge
     CHECK(write("Ann & Bob.", std::nullopt) == 6);
+}
+
+TEST_CASE("a report of a meeting merges only with one of the same status", "[store][meetings]") {
+    auto db = open_database(":memory:");
+    ArticleWriter writer(db, test::lexicon());
+    const auto write = [&](const std::string &text, const std::string &status) {
+        const auto article = test::article(text);
+        writer.write(article, content_hash(article.text), meeting_on(Date{2017, 5, 31}, status));
+        return db
+            .execAndGet("SELECT meeting_id FROM meeting_sources ORDER BY source_id DESC LIMIT 1")
+            .getInt();
+    };
+    CHECK(write("Ann will meet Bob.", "planned") == 1);
+    CHECK(write("Ann met Bob.", "held") == 2); // the planned one has the same participants
+    CHECK(write("Bob met Ann.", "held") == 2); // the oldest meeting with that status
+    CHECK(write("Ann will see Bob.", "planned") == 1);
+    CHECK(write("Ann cancelled Bob.", "cancelled") == 3);
+    CHECK(db.execAndGet("SELECT group_concat(status) FROM (SELECT status FROM meetings ORDER BY "
+                        "meeting_id)")
+              .getString() == "planned,held,cancelled");
+}
+
+TEST_CASE("the writer finds earlier reports of a meeting from the index alone", "[store]") {
+    // A table row read per candidate is a page outside the cache in a large database.
+    auto db = open_database(":memory:");
+    SQLite::Statement plan(
+        db, "EXPLAIN QUERY PLAN " +
+                std::string(named_statement(store_statements()[0].text, "meetings_near")));
+    std::string steps;
+    while (plan.executeStep()) {
+        steps += plan.getColumn("detail").getString() + "\n";
+    }
+    CHECK_THAT(steps,
+               Catch::Matchers::Contains("USING COVERING INDEX meetings_by_first_participant"));
 }
 
 TEST_CASE("full-text search over statements is up to date once a batch is committed", "[store]") {

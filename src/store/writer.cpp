@@ -354,7 +354,6 @@ ArticleWriter::same_meeting(const Meeting &meeting, const std::vector<std::int64
     auto &near = statement("meetings_near");
     near.bind(":first", first);
     near.bind(":last", last);
-    near.bind(":status", meeting.status);
     near.bind(":actor", participants.front());
     std::vector<std::int64_t> candidates;
     while (near.executeStep()) {
@@ -371,7 +370,14 @@ ArticleWriter::same_meeting(const Meeting &meeting, const std::vector<std::int64
             have.push_back(members.getColumn(0).getInt64());
         }
         members.reset();
-        if (have == participants) {
+        if (have != participants) {
+            continue;
+        }
+        auto &status = statement("meeting_status");
+        status.bind(":meeting", id);
+        const bool same = status.executeStep() && status.getColumn(0).getString() == meeting.status;
+        status.reset();
+        if (same) {
             return id;
         }
     }

@@ -165,12 +165,11 @@ void ArticleWriter::insert_relations(const RelationRow *rows, std::size_t count)
                 });
 }
 
-void ArticleWriter::insert_relation_topics(const RelationTopicRow *rows, std::size_t count) {
-    insert_rows(RowsInsert::relation_topics, rows, count,
-                [](SQLite::Statement &ins, int &column, const RelationTopicRow &t) {
-                    ins.bind(++column, t.relation);
-                    ins.bind(++column, t.topic);
-                });
+void ArticleWriter::insert_pairs(RowsInsert table, const IdPair *rows, std::size_t count) {
+    insert_rows(table, rows, count, [](SQLite::Statement &ins, int &column, const IdPair &pair) {
+        ins.bind(++column, pair.owner);
+        ins.bind(++column, pair.other);
+    });
 }
 
 std::int64_t ArticleWriter::next_id(const char *name) {
@@ -210,7 +209,8 @@ void ArticleWriter::flush_held() {
     insert_relations(m_held_relations.data(), m_held_relations.size());
     m_held_relations.clear();
     // Held in relation id order, which is the table's key order.
-    insert_relation_topics(m_held_relation_topics.data(), m_held_relation_topics.size());
+    insert_pairs(RowsInsert::relation_topics, m_held_relation_topics.data(),
+                 m_held_relation_topics.size());
     m_held_relation_topics.clear();
 }
 
@@ -488,8 +488,8 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
     }
     if (!x.statements.empty()) {
         const auto first = next_id("next_statement_id");
-        std::vector<RelationTopicRow> about; // (statement, actor)
-        std::vector<RelationTopicRow> topics;
+        std::vector<IdPair> about; // (statement, actor)
+        std::vector<IdPair> topics;
         for (std::size_t i = 0; i < x.statements.size(); ++i) {
             const auto id = first + static_cast<std::int64_t>(i);
             for (const int actor : x.statements[i].about) {
@@ -511,12 +511,8 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
                 ins.bind(++column, static_cast<std::int64_t>(s.begin));
                 ins.bind(++column, static_cast<std::int64_t>(s.end));
             });
-        const auto pairs = [](SQLite::Statement &ins, int &column, const RelationTopicRow &row) {
-            ins.bind(++column, row.relation);
-            ins.bind(++column, row.topic);
-        };
-        insert_rows(RowsInsert::statement_about, about.data(), about.size(), pairs);
-        insert_rows(RowsInsert::statement_topics, topics.data(), topics.size(), pairs);
+        insert_pairs(RowsInsert::statement_about, about.data(), about.size());
+        insert_pairs(RowsInsert::statement_topics, topics.data(), topics.size());
     }
     for (const auto &meeting : x.meetings) {
         std::vector<std::int64_t> participants;
@@ -562,8 +558,8 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
         insert_relations(m_held_relations.data() + held_relations,
                          m_held_relations.size() - held_relations);
         m_held_relations.resize(held_relations);
-        insert_relation_topics(m_held_relation_topics.data() + held_topics,
-                               m_held_relation_topics.size() - held_topics);
+        insert_pairs(RowsInsert::relation_topics, m_held_relation_topics.data() + held_topics,
+                     m_held_relation_topics.size() - held_topics);
         m_held_relation_topics.resize(held_topics);
     }
     return article_id;

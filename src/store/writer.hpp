@@ -43,7 +43,8 @@ public:
     /// by actor, and relations are indexed by source and by target: a batch touches a page per
     /// actor (or pair of actors) in each, and in article order those pages are visited again
     /// and again; in a large database they no longer all fit in the page cache. Mentions go in
-    /// key order and relations by source, so each of those pages is visited once. Relation ids
+    /// key order and relations by source (once the database outgrows the page cache), so each
+    /// of those pages is visited once. Relation ids
     /// are assigned as write() is called, so they come out in article order as when inserted at
     /// once. Off by default: then write() inserts everything at once. Inserts what is held
     /// before it changes.
@@ -64,7 +65,7 @@ public:
     std::size_t held_bytes() const {
         return m_held_mentions.size() * sizeof(MentionRow) +
                m_held_relations.size() * sizeof(RelationRow) +
-               m_held_relation_topics.size() * sizeof(RelationTopicRow);
+               m_held_relation_topics.size() * sizeof(IdPair);
     }
 
     /// How many mentions and relations are held.
@@ -118,9 +119,8 @@ private:
     /// The dozen mention kinds, scanned in order: cheaper than hashing a name per mention.
     std::vector<std::pair<std::string, std::int64_t>> m_mention_kind_ids;
     /// Sentences, statements, mentions, relations and the rows naming their actors and topics
-    /// are inserted this many rows to a statement: one
-    /// statement's fixed cost (setting up, opening the table and its indexes, finishing) is
-    /// shared by the rows.
+    /// are inserted this many rows to a statement: one statement's fixed cost (setting up,
+    /// opening the table and its indexes, finishing) is shared by the rows.
     static constexpr std::size_t rows_per_insert = 16;
     enum class RowsInsert {
         mentions,
@@ -131,7 +131,8 @@ private:
         statement_about,
         statement_topics
     };
-    static constexpr std::size_t row_tables = 7;
+    static constexpr std::size_t row_tables =
+        static_cast<std::size_t>(RowsInsert::statement_topics) + 1;
     /// By table, the statements inserting 1 to rows_per_insert rows.
     std::array<std::array<std::unique_ptr<SQLite::Statement>, rows_per_insert>, row_tables>
         m_rows_inserts;
@@ -163,12 +164,13 @@ private:
         bool directed;
         bool negated;
     };
-    struct RelationTopicRow {
-        std::int64_t relation;
-        std::int64_t topic;
+    /// A row of two ids: a relation's or statement's topic, or an actor a statement is about.
+    struct IdPair {
+        std::int64_t owner; ///< the relation or statement
+        std::int64_t other; ///< the topic or actor
     };
     std::vector<RelationRow> m_held_relations;
-    std::vector<RelationTopicRow> m_held_relation_topics;
+    std::vector<IdPair> m_held_relation_topics;
     /// The id the next relation gets; 0 when it has to be read from the database.
     std::int64_t m_next_relation_id = 0;
     bool m_hold = false;
@@ -197,7 +199,7 @@ private:
     void insert_rows(RowsInsert table, const Row *rows, std::size_t count, Bind bind_row);
     void insert_mentions(const MentionRow *rows, std::size_t count);
     void insert_relations(const RelationRow *rows, std::size_t count);
-    void insert_relation_topics(const RelationTopicRow *rows, std::size_t count);
+    void insert_pairs(RowsInsert table, const IdPair *rows, std::size_t count);
     std::int64_t next_relation_id();
     /// The id the next row of a table gets, by a named statement reading it.
     std::int64_t next_id(const char *name);

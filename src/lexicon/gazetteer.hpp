@@ -18,6 +18,8 @@ namespace diplograph {
 /// The comparison key of one token: typographic apostrophes become ', and with `fold` the
 /// text is lower-cased.
 std::string token_key(std::string_view token, bool fold);
+/// The same, appended to `out`.
+void append_token_key(std::string &out, std::string_view token, bool fold);
 
 /// Keys of every token of a document, as token_key() makes them.
 std::vector<std::string> token_keys(const Document &doc, bool fold);
@@ -29,26 +31,29 @@ public:
     /// The value slot of a phrase, created empty when the phrase is new. A leading "the" is
     /// dropped. Returns nullptr for a phrase with no tokens.
     T *add(std::string_view phrase) {
-        auto words = phrase_tokens(phrase);
+        // Loading the lexicon adds tens of thousands of phrases: the words and keys go to
+        // buffers kept between calls, and only a new phrase's keys are copied.
+        phrase_tokens(phrase, m_words);
         std::size_t from = 0;
-        if (words.size() > 1 && (words.front() == "the" || words.front() == "The")) {
+        if (m_words.size() > 1 && (m_words.front() == "the" || m_words.front() == "The")) {
             from = 1;
         }
-        if (from >= words.size()) {
+        if (from >= m_words.size()) {
             return nullptr;
         }
         // The later tokens' keys, each followed by a separator: one string per phrase, not one
-        // per token, since loading the lexicon makes tens of thousands of phrases.
-        std::string rest;
-        for (std::size_t i = from + 1; i < words.size(); ++i) {
-            rest += token_key(words[i], m_fold);
-            rest += separator;
+        // per token.
+        m_rest.clear();
+        for (std::size_t i = from + 1; i < m_words.size(); ++i) {
+            append_token_key(m_rest, m_words[i], m_fold);
+            m_rest += separator;
         }
-        const auto length = static_cast<std::uint32_t>(words.size() - from - 1);
-        const std::string first = token_key(words[from], m_fold);
-        auto &bucket = m_first[first];
+        const auto length = static_cast<std::uint32_t>(m_words.size() - from - 1);
+        m_first_key.clear();
+        append_token_key(m_first_key, m_words[from], m_fold);
+        auto &bucket = m_first[m_first_key];
         for (const auto &known : bucket) {
-            if (known.length == length && known.rest == rest) {
+            if (known.length == length && known.rest == m_rest) {
                 return &m_values[known.value];
             }
         }
@@ -59,7 +64,7 @@ public:
                              [](std::uint32_t n, const Phrase &p) { return n > p.length; });
         const auto value = static_cast<std::uint32_t>(m_values.size());
         m_values.emplace_back();
-        bucket.insert(at, Phrase{std::move(rest), length, value});
+        bucket.insert(at, Phrase{m_rest, length, value});
         return &m_values.back();
     }
 
@@ -113,6 +118,9 @@ private:
     }
 
     bool m_fold;
+    std::vector<std::string_view> m_words; ///< add()'s buffers
+    std::string m_rest;
+    std::string m_first_key;
     TextMap<std::vector<Phrase>> m_first;
     std::deque<T> m_values; // a deque keeps value addresses stable as phrases are added
 };

@@ -27,7 +27,7 @@ std::string LexiconLine::value(std::string_view key) const {
 }
 
 std::string LexiconLine::where() const {
-    return fmt::format("{}:{}", file, line);
+    return fmt::format("{}:{}", file ? *file : std::string(), line);
 }
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -52,6 +52,7 @@ std::vector<LexiconLine> parse_lexicon_text(std::string_view text, const std::st
     if (const auto bad = find_invalid_utf8(text)) {
         throw InputError(fmt::format("{}: not valid UTF-8 at byte {}", file, *bad));
     }
+    const auto shared_file = std::make_shared<const std::string>(file);
     std::size_t pos = 0;
     int number = 0;
     while (pos < text.size()) {
@@ -64,10 +65,11 @@ std::vector<LexiconLine> parse_lexicon_text(std::string_view text, const std::st
             continue;
         }
         LexiconLine line;
-        line.file = file;
+        line.file = shared_file;
         line.line = number;
         // Fields are separated by a bar with white space on both sides, so that a bar inside a
         // field ("accuse+|charge+" in a pattern) stays part of it.
+        line.fields.reserve(static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '|')) + 1);
         std::size_t start = 0;
         while (start <= raw.size()) {
             auto bar = raw.find('|', start);
@@ -83,6 +85,9 @@ std::vector<LexiconLine> parse_lexicon_text(std::string_view text, const std::st
         if (line.fields.size() < min_fields || line.fields.front().empty()) {
             throw InputError(fmt::format("{}: expected at least {} fields separated by \" | \"",
                                          line.where(), min_fields));
+        }
+        if (line.fields.size() > keyed_from) {
+            line.keyed.reserve(line.fields.size() - keyed_from);
         }
         for (std::size_t i = keyed_from; i < line.fields.size(); ++i) {
             const auto &field = line.fields[i];

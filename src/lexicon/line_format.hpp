@@ -2,6 +2,7 @@
 //   head | key: value; value | key: value      (# starts a comment line)
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,7 +11,7 @@
 namespace diplograph {
 
 struct LexiconLine {
-    std::string file;
+    std::shared_ptr<const std::string> file; ///< shared by the lines of a file
     int line = 0;
     std::vector<std::string> fields; ///< every field, trimmed; fields[0] is the head
     std::vector<std::pair<std::string, std::vector<std::string>>> keyed; ///< "key: a; b" fields

@@ -83,5 +83,7 @@ namespace diplograph {
 
 /// The word tokens of a short phrase (a lexicon alias), split exactly as segment() would.
 std::vector<std::string_view> phrase_tokens(std::string_view phrase);
+/// The same into `out` (cleared first), for callers that split thousands of phrases.
+void phrase_tokens(std::string_view phrase, std::vector<std::string_view> &out);
 
 } // namespace diplograph

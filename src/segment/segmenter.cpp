@@ -308,7 +308,8 @@ Document segment(std::string_view text, const SegmentRules &rules) {
 
 namespace diplograph {
 
-std::vector<std::string_view> phrase_tokens(std::string_view phrase) {
+void phrase_tokens(std::string_view phrase, std::vector<std::string_view> &out) {
+    out.clear();
     // Most lexicon phrases are ASCII letters and digits between spaces ("Vladimir Putin"), which
     // the scanner would split at the spaces and nowhere else; the lexicon loads thousands.
     const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
@@ -316,7 +317,6 @@ std::vector<std::string_view> phrase_tokens(std::string_view phrase) {
                (c >= '0' && c <= '9');
     });
     if (plain) {
-        std::vector<std::string_view> out;
         std::size_t pos = 0;
         while (pos < phrase.size()) {
             const auto end = std::min(phrase.find(' ', pos), phrase.size());
@@ -325,15 +325,19 @@ std::vector<std::string_view> phrase_tokens(std::string_view phrase) {
             }
             pos = end + 1;
         }
-        return out;
+        return;
     }
     std::vector<RawToken> raw;
     scan_tokens(phrase, 0, phrase.size(), raw);
-    std::vector<std::string_view> out;
     out.reserve(raw.size());
     for (const auto &r : raw) {
         out.push_back(phrase.substr(r.token.begin, r.token.end - r.token.begin));
     }
+}
+
+std::vector<std::string_view> phrase_tokens(std::string_view phrase) {
+    std::vector<std::string_view> out;
+    phrase_tokens(phrase, out);
     return out;
 }
 

@@ -1,10 +1,18 @@
 -- Statements the writer prepares; each follows a "-- name:" line.
+--
+-- The writer's inserts say OR FAIL where a plain INSERT would mean OR ABORT. Both stop at a
+-- broken constraint with the same error; ABORT also undoes the rows the statement wrote before
+-- it, and to be able to, SQLite copies every page such a statement touches (16 KiB each) to a
+-- statement journal first, for any statement that may write more than one row: the writer's
+-- sixteen-row inserts, and those into tables with triggers. Nothing here needs that undo: a
+-- failed article rolls back its whole batch (src/cli/batch_writer.hpp). The copies were a
+-- sixth of the writer thread's time with --jobs 2.
 
 -- name: find_article
 SELECT article_id FROM articles WHERE content_hash = :hash;
 
 -- name: insert_article
-INSERT INTO articles (title, published, source, url, origin, text, content_hash)
+INSERT OR FAIL INTO articles (title, published, source, url, origin, text, content_hash)
 VALUES (:title, :published, :source, :url, :origin, :text, :hash);
 
 -- name: next_sentence_id
@@ -15,7 +23,7 @@ SELECT coalesce(max(sentence_id), 0) + 1 FROM sentences;
 -- name: insert_sentences
 -- One sentence's row; the writer appends the VALUES row again for each further sentence it
 -- inserts with the same statement (no semicolon here, so that it can).
-INSERT INTO sentences (sentence_id, article_id, paragraph, position, start, end)
+INSERT OR FAIL INTO sentences (sentence_id, article_id, paragraph, position, start, end)
 VALUES (?, ?, ?, ?, ?, ?)
 
 -- name: find_actor
@@ -25,7 +33,7 @@ SELECT actor_id FROM actors WHERE name = :name AND kind = :kind AND country IS :
 SELECT actor_id, country FROM actors WHERE name = :name AND kind = :kind ORDER BY country IS NULL LIMIT 1;
 
 -- name: insert_actor
-INSERT INTO actors (name, kind, country, origin) VALUES (:name, :kind, :country, :origin);
+INSERT OR FAIL INTO actors (name, kind, country, origin) VALUES (:name, :kind, :country, :origin);
 
 -- name: insert_alias
 INSERT OR IGNORE INTO aliases (alias, actor_id) VALUES (:alias, :actor);
@@ -44,7 +52,7 @@ VALUES (?, ?, ?, ?, ?, ?)
 SELECT kind_id FROM mention_kinds WHERE name = :name;
 
 -- name: insert_mention_kind
-INSERT INTO mention_kinds (name) VALUES (:name);
+INSERT OR FAIL INTO mention_kinds (name) VALUES (:name);
 
 -- name: next_statement_id
 -- As next_sentence_id, for statements.
@@ -52,7 +60,8 @@ SELECT coalesce(max(statement_id), 0) + 1 FROM statements;
 
 -- name: insert_statements
 -- One row, repeated by the writer as insert_sentences is.
-INSERT INTO statements (statement_id, article_id, sentence_id, speaker_id, kind, cue, start, end)
+INSERT OR FAIL INTO statements (statement_id, article_id, sentence_id, speaker_id, kind, cue,
+                                start, end)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: insert_statement_about
@@ -82,7 +91,7 @@ SELECT status FROM meetings WHERE meeting_id = :meeting;
 SELECT actor_id FROM meeting_participants WHERE meeting_id = :meeting ORDER BY actor_id;
 
 -- name: insert_meeting
-INSERT INTO meetings (title, date, place_id, status, trigger, first_participant_id)
+INSERT OR FAIL INTO meetings (title, date, place_id, status, trigger, first_participant_id)
 VALUES (:title, :date, :place, :status, :trigger, :first_participant);
 
 -- name: update_meeting
@@ -93,14 +102,14 @@ WHERE meeting_id = :meeting;
 INSERT OR IGNORE INTO meeting_participants (meeting_id, actor_id) VALUES (:meeting, :actor);
 
 -- name: insert_meeting_source
-INSERT INTO meeting_sources (meeting_id, article_id, sentence_id, trigger)
+INSERT OR FAIL INTO meeting_sources (meeting_id, article_id, sentence_id, trigger)
 VALUES (:meeting, :article, :sentence, :trigger);
 
 -- name: find_topic
 SELECT topic_id FROM topics WHERE name = :name;
 
 -- name: insert_topic
-INSERT INTO topics (name, actor_id) VALUES (:name, :actor);
+INSERT OR FAIL INTO topics (name, actor_id) VALUES (:name, :actor);
 
 -- name: next_relation_id
 -- The id SQLite would give the next relation (the writer assigns ids to held relations).
@@ -110,8 +119,8 @@ SELECT coalesce(max(relation_id), 0) + 1 FROM relations;
 -- One relation's row; the writer appends the VALUES row again for each further relation it
 -- inserts with the same statement (no semicolon here, so that it can). The writer assigns the
 -- ids (see next_relation_id).
-INSERT INTO relations (relation_id, article_id, sentence_id, source_id, target_id, type, polarity,
-                       directed, negated, modality, date, pattern, start, end)
+INSERT OR FAIL INTO relations (relation_id, article_id, sentence_id, source_id, target_id, type,
+                               polarity, directed, negated, modality, date, pattern, start, end)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: insert_relation_topics

@@ -395,6 +395,38 @@ TEST_CASE("held mentions are inserted in key order, and a failed article's are n
     CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
 }
 
+TEST_CASE("ids beyond 32 bits are stored whole: such an article's mentions are not held",
+          "[store]") {
+    const test::TempDir dir;
+    auto db = open_database(dir.file("kg.sqlite"));
+    constexpr std::int64_t big = (std::int64_t{1} << 32) + 7;
+    db.exec(fmt::format("INSERT INTO articles (article_id, text, content_hash) "
+                        "VALUES ({}, 'x', 'x')",
+                        big));
+    db.exec(fmt::format("INSERT INTO sentences (sentence_id, article_id, paragraph, position, "
+                        "start, end) VALUES ({}, {}, 0, 0, 0, 1)",
+                        big + 100, big));
+    const auto kept = test::run(sample_text);
+    REQUIRE_FALSE(kept.x.mentions.empty());
+    ArticleWriter writer(db, test::lexicon());
+    writer.hold(true);
+    SQLite::Transaction transaction(db);
+    const auto id = writer.write(kept.article, content_hash(kept.article.text), kept.x);
+    CHECK(id == big + 1);
+    CHECK(writer.held_mentions() == 0);
+    writer.flush_held();
+    transaction.commit();
+    SQLite::Statement mentions(
+        db, "SELECT count(*), min(m.sentence_id) FROM mentions m JOIN sentences s "
+            "ON s.sentence_id = m.sentence_id AND s.article_id = m.article_id "
+            "WHERE m.article_id = ?");
+    mentions.bind(1, id);
+    REQUIRE(mentions.executeStep());
+    CHECK(mentions.getColumn(0).getInt64() == static_cast<std::int64_t>(kept.x.mentions.size()));
+    CHECK(mentions.getColumn(1).getInt64() == big + 101);
+    CHECK_FALSE(SQLite::Statement(db, "PRAGMA foreign_key_check").executeStep());
+}
+
 namespace {
 
 /// Every row of a table, in key order, as text ("NULL" for NULL).

@@ -39,12 +39,13 @@ constexpr int default_batch_size = 10000;
 constexpr std::size_t max_batch_text_bytes = 32u << 20;
 
 /// Bytes of mentions and relations held in memory before they are inserted in key order (see
-/// ArticleWriter::hold): 16 MiB. A generated article holds about 48 mentions (48 bytes each)
-/// and 6 relations (64 bytes, and 16 per topic): some 2.9 KB, so about 5,800 articles' rows fit
-/// and each actor's page of the mentions table is visited about twice per batch of 10,000.
-/// Flushing mentions every 32,768 or 65,536 cost 3-7 % at 100,000 articles, as the pages leave
-/// the cache between flushes.
-constexpr std::size_t held_bytes_per_flush = 16u << 20;
+/// ArticleWriter::hold): 20 MiB. A generated article holds about 48 mentions (28 bytes each)
+/// and 6 relations (72 bytes, and 16 per topic): some 1.9 KB, so a batch of 10,000 is inserted
+/// at once, at its end, and each actor's page of the mentions table is visited once per batch.
+/// With 48-byte mentions and 16 MiB, a batch took two flushes, and at 100,000 articles each
+/// visited those pages again (0.4-0.9 s per flush). Flushing mentions every 32,768 or 65,536
+/// cost 3-7 % at 100,000 articles, as the pages leave the cache between flushes.
+constexpr std::size_t held_bytes_per_flush = 20u << 20;
 
 /// Declares --batch N (articles per transaction) on a subcommand.
 void add_batch_option(CLI::App &command, int &batch_size);

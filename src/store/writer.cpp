@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace diplograph {
@@ -128,15 +129,31 @@ void ArticleWriter::insert_rows(RowsInsert table, const Row *rows, std::size_t c
     }
 }
 
+void ArticleWriter::insert_wide_mentions(const Extraction &x,
+                                         const std::vector<std::int64_t> &actors,
+                                         std::int64_t article,
+                                         const std::vector<std::int64_t> &sentences) {
+    auto &ins = rows_insert(RowsInsert::mentions, 1);
+    for (const auto &m : x.mentions) {
+        ins.bind(1, article);
+        ins.bind(2, sentences[m.sentence]);
+        ins.bind(3, actors[static_cast<std::size_t>(m.actor)]);
+        ins.bind(4, static_cast<std::int64_t>(x.doc.tokens[m.first].begin));
+        ins.bind(5, static_cast<std::int64_t>(x.doc.tokens[m.last - 1].end));
+        ins.bind(6, mention_kind_id(m.how));
+        insert(m_db, ins);
+    }
+}
+
 void ArticleWriter::insert_mentions(const MentionRow *rows, std::size_t count) {
     insert_rows(RowsInsert::mentions, rows, count,
                 [](SQLite::Statement &ins, int &column, const MentionRow &m) {
-                    ins.bind(++column, m.article);
-                    ins.bind(++column, m.sentence);
-                    ins.bind(++column, m.actor);
+                    ins.bind(++column, static_cast<std::int64_t>(m.article));
+                    ins.bind(++column, static_cast<std::int64_t>(m.sentence));
+                    ins.bind(++column, static_cast<std::int64_t>(m.actor));
                     ins.bind(++column, static_cast<std::int64_t>(m.start));
                     ins.bind(++column, static_cast<std::int64_t>(m.end));
-                    ins.bind(++column, m.kind);
+                    ins.bind(++column, static_cast<std::int64_t>(m.kind));
                 });
 }
 
@@ -475,14 +492,30 @@ std::int64_t ArticleWriter::write_rows(const Article &article, const std::string
     for (const auto &actor : x.actors) {
         actors.push_back(actor_id(actor));
     }
+    // Ids only grow, so the article's and its last sentence's tell whether its rows fit in 32
+    // bits; an actor's or a kind's may be old and small, or given by hand and large.
+    constexpr std::int64_t narrow = std::numeric_limits<std::uint32_t>::max();
+    bool fits = article_id <= narrow && (sentences.empty() || sentences.back() <= narrow);
+    for (const auto id : actors) {
+        fits = fits && id <= narrow;
+    }
     const auto held = m_held_mentions.size();
     for (const auto &m : x.mentions) {
-        m_held_mentions.push_back({actors[m.actor], article_id, sentences[m.sentence],
-                                   x.doc.tokens[m.first].begin, x.doc.tokens[m.last - 1].end,
-                                   mention_kind_id(m.how),
-                                   static_cast<std::uint32_t>(m_held_mentions.size())});
+        const auto kind = mention_kind_id(m.how);
+        fits = fits && kind <= narrow;
+        if (!fits) {
+            break;
+        }
+        m_held_mentions.push_back(
+            {static_cast<std::uint32_t>(actors[m.actor]), static_cast<std::uint32_t>(article_id),
+             static_cast<std::uint32_t>(sentences[m.sentence]), x.doc.tokens[m.first].begin,
+             x.doc.tokens[m.last - 1].end, static_cast<std::uint32_t>(kind),
+             static_cast<std::uint32_t>(m_held_mentions.size())});
     }
-    if (!m_hold) {
+    if (!fits) {
+        m_held_mentions.resize(held);
+        insert_wide_mentions(x, actors, article_id, sentences);
+    } else if (!m_hold) {
         insert_mentions(m_held_mentions.data() + held, m_held_mentions.size() - held);
         m_held_mentions.resize(held);
     }

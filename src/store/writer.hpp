@@ -136,14 +136,16 @@ private:
     /// By table, the statements inserting 1 to rows_per_insert rows.
     std::array<std::array<std::unique_ptr<SQLite::Statement>, rows_per_insert>, row_tables>
         m_rows_inserts;
-    /// A mention's row, as inserted.
+    /// A mention's row, as inserted: 28 bytes, since a batch holds hundreds of thousands and
+    /// the fewer bytes each takes, the more fit before a flush (see held_bytes_per_flush). Ids
+    /// above 2^32 - 1 do not fit: write_rows() inserts such an article's mentions at once.
     struct MentionRow {
-        std::int64_t actor;
-        std::int64_t article;
-        std::int64_t sentence;
+        std::uint32_t actor;
+        std::uint32_t article;
+        std::uint32_t sentence;
         std::uint32_t start;
         std::uint32_t end;
-        std::int64_t kind;
+        std::uint32_t kind;
         std::uint32_t order; ///< held before this many others: of equal keys, the first wins
     };
     std::vector<MentionRow> m_held_mentions;
@@ -198,6 +200,8 @@ private:
     template <typename Row, typename Bind>
     void insert_rows(RowsInsert table, const Row *rows, std::size_t count, Bind bind_row);
     void insert_mentions(const MentionRow *rows, std::size_t count);
+    void insert_wide_mentions(const Extraction &x, const std::vector<std::int64_t> &actors,
+                              std::int64_t article, const std::vector<std::int64_t> &sentences);
     void insert_relations(const RelationRow *rows, std::size_t count);
     void insert_pairs(RowsInsert table, const IdPair *rows, std::size_t count);
     std::int64_t next_relation_id();
